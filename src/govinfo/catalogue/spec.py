@@ -1,0 +1,265 @@
+"""The vocabulary the catalogue is written in.
+
+A catalogue describes one edition of the official format as data: its six sections, and for
+each of the three tables the rows and columns with their interchange key, official label and
+reviewed English name, in the official order. Everything else in govinfo (model, converter,
+parsers, renderers, validators) reads labels and order from here.
+
+This module imports nothing from the rest of govinfo.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+__all__ = [
+    "CellKind",
+    "CellSpec",
+    "ColumnSpec",
+    "Edition",
+    "GridSpec",
+    "GroupSpec",
+    "RowSpec",
+    "SectionSpec",
+    "TableSpec",
+    "table_spec",
+]
+
+
+class CellKind(enum.Enum):
+    """What a cell may hold."""
+
+    #: A non-negative integer count, or ``None`` when not stated.
+    COUNT = "count"
+    #: A signed integer (the 2019 ``本年增/减`` net change), or ``None``.
+    SIGNED = "signed"
+    #: A non-negative :class:`~decimal.Decimal` amount of money, or ``None``.
+    MONEY = "money"
+    #: The unit of a money cell: ``"元"``, ``"万元"`` or ``None`` (not said). Not printed as a column.
+    UNIT = "unit"
+
+
+#: The units a :attr:`CellKind.UNIT` cell may name.
+MONEY_UNITS: tuple[str, ...] = ("元", "万元")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class GroupSpec:
+    """A label that spans several rows or columns and holds no values of its own."""
+
+    key: str
+    label: str
+    label_en: str
+    #: Whether the group's label is part of its members' full labels (``（三）不予公开 · 1.…``).
+    qualifies: bool = True
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ColumnSpec:
+    """One column of a grid."""
+
+    key: str
+    label: str
+    label_en: str
+    kind: CellKind = CellKind.COUNT
+    #: The spanning header above this column, if any (e.g. ``法人或其他组织``).
+    group: GroupSpec | None = None
+    #: True for the ``总计`` column, whose value is the sum of the others.
+    is_total: bool = False
+    #: Other spellings seen in published reports (matched after normalisation).
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class RowSpec:
+    """One data row of a grid."""
+
+    #: Dotted path of the row inside its table's interchange object,
+    #: e.g. ``"results.withheld.state_secret"``.
+    key: str
+    label: str
+    label_en: str
+    #: The spanning row labels above this row, outermost first.
+    groups: tuple[GroupSpec, ...] = ()
+    #: True for a row whose values are sums of other rows (``（七）总计``).
+    is_total: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The row key split into interchange object keys."""
+        return tuple(self.key.split("."))
+
+    @property
+    def full_label(self) -> str:
+        """The label with its groups, e.g. ``（三）不予公开 · 1.属于国家秘密``."""
+        return " · ".join([*(g.label for g in self.groups if g.qualifies), self.label])
+
+    @property
+    def full_label_en(self) -> str:
+        """The English label with its groups."""
+        return " · ".join([*(g.label_en for g in self.groups if g.qualifies), self.label_en])
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class GridSpec:
+    """A block of rows × columns with a caption, as printed in the official form."""
+
+    key: str
+    caption: str
+    caption_en: str
+    rows: tuple[RowSpec, ...]
+    columns: tuple[ColumnSpec, ...]
+    #: The text of the top-left header cell (``信息内容`` or the 三 table's note).
+    corner: str = ""
+    corner_en: str = ""
+    #: A header spanning every value column (``申请人情况``), if any.
+    header: GroupSpec | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CellSpec:
+    """One value cell of a table: where it is, what it holds, and its interchange path."""
+
+    index: int
+    grid: GridSpec
+    row: RowSpec
+    column: ColumnSpec
+
+    @property
+    def kind(self) -> CellKind:
+        return self.column.kind
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """Keys from the table's interchange object down to this cell."""
+        return (*self.row.path, self.column.key)
+
+    @property
+    def label(self) -> str:
+        """The official row and column labels, e.g. ``（三）不予公开 · 1.属于国家秘密 / 自然人``."""
+        return f"{self.row.full_label} / {self.column.label}"
+
+    @property
+    def label_en(self) -> str:
+        return f"{self.row.full_label_en} / {self.column.label_en}"
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class TableSpec:
+    """The layout of one of the report's three tables: its grids and, derived, its cells.
+
+    Build one with :func:`table_spec`; the cell list and indexes are computed from the grids.
+    """
+
+    #: The report field holding the table: ``"proactive"``, ``"requests"`` or ``"appeals"``.
+    key: str
+    #: Which layout this is, e.g. ``"2021"``, ``"2021/undivided-other"``, ``"2019"``.
+    variant: str
+    grids: tuple[GridSpec, ...]
+    cells: tuple[CellSpec, ...] = attrs.field(eq=False, hash=False, repr=False)
+    _by_key: Mapping[tuple[str, str], CellSpec] = attrs.field(eq=False, hash=False, repr=False)
+    _rows: Mapping[str, RowSpec] = attrs.field(eq=False, hash=False, repr=False)
+    #: True when every cell is a :attr:`CellKind.COUNT` (lets validation take a fast path).
+    counts_only: bool = attrs.field(eq=False, hash=False, repr=False, default=False)
+
+    def cell(self, row: str, column: str) -> CellSpec:
+        """The cell at (row key, column key); :class:`KeyError` if there is none."""
+        return self._by_key[row, column]
+
+    def find(self, row: str, column: str) -> CellSpec | None:
+        """The cell at (row key, column key), or ``None``."""
+        return self._by_key.get((row, column))
+
+    def row(self, key: str) -> RowSpec:
+        """The row with this key; :class:`KeyError` if there is none."""
+        return self._rows[key]
+
+    @property
+    def rows(self) -> tuple[RowSpec, ...]:
+        """Every data row, in official order."""
+        return tuple(self._rows.values())
+
+    def grid_of(self, row: str) -> GridSpec:
+        """The grid that holds the row with this key."""
+        for grid in self.grids:
+            if any(r.key == row for r in grid.rows):
+                return grid
+        raise KeyError(row)
+
+    def row_keys(self) -> tuple[str, ...]:
+        return tuple(self._rows)
+
+
+def table_spec(key: str, variant: str, grids: tuple[GridSpec, ...]) -> TableSpec:
+    """Build a :class:`TableSpec`, deriving its cells (grid by grid, row-major)."""
+    cells: list[CellSpec] = []
+    rows: dict[str, RowSpec] = {}
+    for grid in grids:
+        for row in grid.rows:
+            if row.key in rows:
+                raise ValueError(f"row {row.key!r} appears twice in table {key!r}")
+            rows[row.key] = row
+            for column in grid.columns:
+                cells.append(CellSpec(index=len(cells), grid=grid, row=row, column=column))
+    by_key = {(c.row.key, c.column.key): c for c in cells}
+    return TableSpec(
+        key=key,
+        variant=variant,
+        grids=grids,
+        cells=tuple(cells),
+        by_key=MappingProxyType(by_key),
+        rows=MappingProxyType(rows),
+        counts_only=all(c.kind is CellKind.COUNT for c in cells),
+    )
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SectionSpec:
+    """One of the six sections; the numeral (``一、``) is derived from its position."""
+
+    key: str
+    #: The canonical heading without its numeral, e.g. ``总体情况``.
+    label: str
+    label_en: str
+    #: ``"narrative"`` or ``"table"``.
+    kind: str
+    #: Heading wordings seen in published reports (e.g. Art. 50's wording of 四 and 五).
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Edition:
+    """One edition of the official format."""
+
+    #: ``"2021"`` or ``"2019"``: the value of the interchange ``edition`` key.
+    key: str
+    title: str
+    title_en: str
+    issued_by: str
+    #: Reports on these years were meant to use this edition (a guide, never a rule: §0).
+    years: tuple[int, int | None]
+    sections: tuple[SectionSpec, ...]
+    proactive: TableSpec
+    #: The request table layouts this edition admits; the first is the official one.
+    requests: tuple[TableSpec, ...]
+    appeals: TableSpec
+    #: Labels whose presence in a document marks this edition (§0 of the format spec).
+    markers: tuple[str, ...] = ()
+
+    def request_layout(self, variant: str) -> TableSpec:
+        """The request table layout with this variant name."""
+        for spec in self.requests:
+            if spec.variant == variant:
+                return spec
+        raise KeyError(variant)
+
+    def section(self, key: str) -> SectionSpec:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)

@@ -1,0 +1,118 @@
+"""govinfo's exceptions: one root, a stable ``code`` and a ``path`` on each.
+
+Every error govinfo raises is a :class:`GovinfoError`, itself a :class:`ValueError`. When a
+piece of input has several problems, they are collected and raised at once as an
+:class:`InvalidReportError`, an :class:`ExceptionGroup` whose members each name one problem.
+
+>>> from govinfo import Report, GovinfoError
+>>> try:
+...     Report.from_dict({"format_version": 1, "edition": "2021", "agency": 7, "year": "2023"})
+... except GovinfoError as e:
+...     for code, path, message in e.problems():
+...         print(code, path)
+wrong_type $.agency
+wrong_type $.year
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+if sys.version_info < (3, 11):  # pragma: no cover
+    from exceptiongroup import ExceptionGroup  # type: ignore[import-not-found,unused-ignore]
+
+__all__ = [
+    "GovinfoError",
+    "InvalidReportError",
+    "Problem",
+]
+
+#: A problem flattened: (code, path, message).
+Problem = tuple[str, str, str]
+
+
+class GovinfoError(ValueError):
+    """The root of every error govinfo raises.
+
+    ``code`` is stable API (see the error catalogue in the docs); ``path`` says where: a JSON
+    path such as ``$.requests.new_received.total`` or, for text input, ``line 12, column 3``.
+    """
+
+    #: The stable, documented code of this kind of error.
+    code: str = "govinfo_error"
+    #: The message used when none is given.
+    default_message: str = "govinfo could not handle this input"
+
+    path: str | None
+
+    def __init__(self, message: str | None = None, *, code: str | None = None, path: str | None = None):
+        super().__init__(message or self.default_message)
+        if code is not None:
+            self.code = code
+        self.path = path
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+    def problems(self) -> list[Problem]:
+        """This error as a list of ``(code, path, message)``."""
+        return [(self.code, self.path or "$", self.message)]
+
+    def __str__(self) -> str:
+        if self.path:
+            return f"{self.path}: {self.args[0]} [{self.code}]"
+        return f"{self.args[0]} [{self.code}]"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args[0], self.code, self.path))
+
+
+def _rebuild(cls: type[GovinfoError], message: str, code: str, path: str | None) -> GovinfoError:
+    return cls(message, code=code, path=path)
+
+
+class InvalidReportError(ExceptionGroup, GovinfoError):  # type: ignore[misc,unused-ignore]
+    """Every problem found in one piece of input, raised at once.
+
+    Each member of :attr:`exceptions` is a :class:`GovinfoError` with its own code and path.
+    """
+
+    code = "invalid_report"
+    default_message = "the report is not valid"
+
+    def __new__(cls, message: str, errors: Sequence[GovinfoError]) -> InvalidReportError:
+        return super().__new__(cls, message, list(errors))  # type: ignore[no-any-return,unused-ignore]
+
+    def __init__(self, message: str, errors: Sequence[GovinfoError]):
+        ExceptionGroup.__init__(self, message, list(errors))
+        self.path = None
+
+    @property
+    def errors(self) -> tuple[GovinfoError, ...]:
+        return tuple(e for e in self.exceptions if isinstance(e, GovinfoError))
+
+    def problems(self) -> list[Problem]:
+        out: list[Problem] = []
+        for e in self.errors:
+            out.extend(e.problems())
+        return out
+
+    def derive(self, excs: Sequence[Exception]) -> InvalidReportError:  # type: ignore[override,unused-ignore]
+        return InvalidReportError(self.message, [e for e in excs if isinstance(e, GovinfoError)])
+
+    def __str__(self) -> str:
+        lines = [f"{self.message} ({len(self.exceptions)} problem{'s' if len(self.exceptions) > 1 else ''}):"]
+        lines += [f"  {path}: {message} [{code}]" for code, path, message in self.problems()]
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, list(self.errors)))
+
+    @classmethod
+    def collect(cls, errors: Sequence[GovinfoError], what: str = "the report is not valid") -> None:
+        """Raise one error holding ``errors``, if there are any."""
+        if errors:
+            raise cls(what, errors)
