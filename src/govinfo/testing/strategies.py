@@ -117,7 +117,8 @@ def _proactive(draw: st.DrawFn, spec: TableSpec) -> Proactive:
     for row in spec.rows:
         if spec.find(row.key, "new_published") and spec.find(row.key, "total_published"):
             new, total = table[row.key, "new_published"], table[row.key, "total_published"]
-            assert isinstance(new, int) and isinstance(total, int)
+            assert isinstance(new, int)
+            assert isinstance(total, int)
             table = table.replace(row.key, "total_published", new + total)
     return table
 
@@ -146,7 +147,7 @@ def _requests(draw: st.DrawFn, spec: TableSpec) -> RequestTable:
         values["new_received", col] = concluded + forward - carried
     for row in spec.rows:
         values[row.key, total_col] = sum(values[row.key, c] for c in columns)
-    return RequestTable.from_cells(spec, values)  # type: ignore[arg-type]
+    return RequestTable.from_cells(spec, values)
 
 
 def request_tables(
@@ -174,7 +175,7 @@ def _appeals(draw: st.DrawFn, spec: TableSpec) -> AppealTable:
             values[row.key, c.key] = draw(st.integers(0, 20))
         total = next(c for c in spec.grids[0].columns if c.is_total)
         values[row.key, total.key] = sum(values[row.key, c.key] for c in parts)
-    return AppealTable.from_cells(spec, values)  # type: ignore[arg-type]
+    return AppealTable.from_cells(spec, values)
 
 
 def appeal_tables() -> st.SearchStrategy[AppealTable]:
