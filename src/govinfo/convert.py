@@ -214,7 +214,7 @@ def _read_table(data: object, spec: TableSpec, problems: _Problems) -> list[Cell
             for pos, (key, index, kind, is_total) in enumerate(node.columns):
                 if key in obj:
                     value = obj[key]
-                    if type(value) is int and value >= 0:  # the common case
+                    if kind is CellKind.COUNT and type(value) is int and value >= 0:  # the common case
                         cells[index] = value
                     else:
                         cells[index] = _read_cell(kind, value, f"{path}.{key}", problems)

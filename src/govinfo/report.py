@@ -143,7 +143,12 @@ class Report:
     @property
     def edition_spec(self) -> Edition:
         """The catalogue of this report's edition."""
-        return EDITIONS[self.edition]
+        try:
+            return EDITIONS[self.edition]
+        except (KeyError, TypeError):
+            # reached from a default factory, before the edition's validator has run
+            _edition(self, attrs.fields(Report).edition, self.edition)
+            raise  # pragma: no cover - _edition always raises here
 
     @property
     def default_title(self) -> str:
