@@ -36,8 +36,8 @@ def nightly(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check."""
     session.install("ruff>=0.6")
-    session.run("ruff", "check", "src", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
 
 
 @nox.session
@@ -45,3 +45,14 @@ def typing(session: nox.Session) -> None:
     """mypy --strict over src and tests."""
     session.install("-e", ".[test,lint]")
     session.run("mypy")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks: a table of ratios against pydantic, msgspec and orjson (docs/performance.md).
+
+    Not a default session and not part of the tests: ``nox -s bench -- --quick`` for a smoke run,
+    ``nox -s bench -- --check`` to exit 1 when a target is missed.
+    """
+    session.install("-e", ".[bench]")
+    session.run("python", "benchmarks/bench.py", *session.posargs)

@@ -8,17 +8,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import catalogue, examples
 from .appeals import AppealTable
-from .errors import GovinfoError, InvalidReportError
+from .errors import GovinfoError, InvalidReportError, ParseError, RenderError, ValidationError
 from .narrative import Narrative, Subsection
 from .proactive import Proactive
 from .report import Report
 from .requests import RequestTable
 from .table import RowView
 
+if TYPE_CHECKING:
+    from .batch import ReadResult, read_file, read_many
+    from .parse import ParseResult, parse, parse_document
+    from .render import render_html, render_markdown, render_text
+    from .schema import json_schema
+    from .validation import Finding, is_valid, validate, validate_series
 
-def __getattr__(name: str) -> str:
+#: Public names whose modules are imported on first use (``name: module``).
+_LAZY = {"ParseResult": "parse", "parse": "parse", "parse_document": "parse"}
+_LAZY.update(dict.fromkeys(("Finding", "is_valid", "validate", "validate_series"), "validation"))
+_LAZY.update(dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"))
+_LAZY.update(dict.fromkeys(("ReadResult", "read_file", "read_many"), "batch"))
+_LAZY["json_schema"] = "schema"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     # __version__ is read lazily: importlib.metadata costs ~30 ms, more than the rest of govinfo.
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
@@ -32,15 +52,32 @@ def __getattr__(name: str) -> str:
 
 __all__ = [
     "AppealTable",
+    "Finding",
     "GovinfoError",
     "InvalidReportError",
     "Narrative",
+    "ParseError",
+    "ParseResult",
     "Proactive",
+    "ReadResult",
+    "RenderError",
     "Report",
     "RequestTable",
     "RowView",
     "Subsection",
+    "ValidationError",
     "__version__",
     "catalogue",
     "examples",
+    "is_valid",
+    "json_schema",
+    "parse",
+    "parse_document",
+    "read_file",
+    "read_many",
+    "render_html",
+    "render_markdown",
+    "render_text",
+    "validate",
+    "validate_series",
 ]

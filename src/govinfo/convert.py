@@ -31,10 +31,11 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -42,11 +43,11 @@ import cattrs
 from .appeals import AppealTable
 from .catalogue import EDITIONS, CellKind, Edition, RowSpec, TableSpec
 from .errors import GovinfoError, InvalidReportError
-from .narrative import Narrative, Subsection
+from .narrative import Narrative, Subsection, checked_narrative, checked_subsection
 from .proactive import Proactive
 from .report import Report
 from .requests import RequestTable
-from .table import Cell, Table
+from .table import Cell, Table, path_of
 
 __all__ = [
     "FORMAT_VERSION",
@@ -57,6 +58,8 @@ __all__ = [
     "structure_report",
     "unstructure_report",
 ]
+
+_T = TypeVar("_T", bound=Table)
 
 #: The interchange format version this govinfo reads and writes.
 FORMAT_VERSION = 1
@@ -76,6 +79,9 @@ _TOP_KEYS = (
     "problems",
     "other_matters",
 )
+_TOP_KEY_SET = frozenset(_TOP_KEYS)
+_NARRATIVE_KEYS = frozenset({"paragraphs", "subsections"})
+_ARRAY = (list, tuple)
 _MONEY = re.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -108,9 +114,25 @@ class _Leaf:
     row: RowSpec
     columns: tuple[tuple[str, int, CellKind, bool], ...]
     keys: frozenset[str]
+    #: The column keys in official order.
+    names: tuple[str, ...]
+    #: The row's cells are ``cells[start:stop]``: a row is contiguous in a table's flat order.
+    start: int
+    stop: int
+    #: The row's values from its object, in column order (one C call for the whole row).
+    values: Callable[[dict[str, Any]], tuple[Any, ...]]
+    #: ``(column key, cell index)`` of the cells that hold money (written as decimal strings).
+    money: tuple[tuple[str, int], ...]
 
 
 _Node = dict[str, "_Node | _Leaf"]
+
+
+def _values_getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    if len(keys) == 1:  # itemgetter of one key returns the value, not a 1-tuple
+        (key,) = keys
+        return lambda obj: (obj[key],)
+    return itemgetter(*keys)
 
 
 @cache
@@ -128,8 +150,36 @@ def _plan(spec: TableSpec) -> _Node:
             columns = tuple(
                 (c.key, spec.cell(row.key, c.key).index, c.kind, c.is_total) for c in grid.columns
             )
-            node[last] = _Leaf(row, columns, frozenset(c[0] for c in columns))
+            keys = tuple(c[0] for c in columns)
+            node[last] = _Leaf(
+                row,
+                columns,
+                frozenset(keys),
+                keys,
+                start=columns[0][1],
+                stop=columns[-1][1] + 1,
+                values=_values_getter(keys),
+                money=tuple((k, i) for k, i, kind, _ in columns if kind is CellKind.MONEY),
+            )
+    # The tree lists the rows in the table's cell order (rows of one group are adjacent in the
+    # catalogue), so reading the leaves in tree order gives the flat cells: see _copy_exact.
+    starts = [(leaf.start, leaf.stop) for leaf in _leaves(root)]
+    assert [a for a, _ in starts] == [0, *(b for _, b in starts[:-1])], spec.variant
     return root
+
+
+def _leaves(node: _Node) -> Iterator[_Leaf]:
+    for child in node.values():
+        if isinstance(child, _Leaf):
+            yield child
+        else:
+            yield from _leaves(child)
+
+
+@cache
+def _special_cells(spec: TableSpec) -> tuple[tuple[int, CellKind, str], ...]:
+    """``(index, kind, path)`` of the cells that are not plain counts (money, units, signed)."""
+    return tuple((c.index, c.kind, path_of(c, spec)) for c in spec.cells if c.kind is not CellKind.COUNT)
 
 
 @cache
@@ -182,6 +232,52 @@ def _read_cell(kind: CellKind, value: object, path: str, problems: _Problems) ->
         return value
     problems.add(path, "bad_unit", f'unit must be "元", "万元" or null, not {value!r}')
     return None
+
+
+def _copy_exact(obj: object, node: _Node, cells: list[Cell]) -> bool:
+    """Append the values of an object with exactly the layout's keys to ``cells``, in cell order.
+
+    False as soon as an object is not an object or has more or fewer keys than the layout;
+    :class:`KeyError` for a missing key. (An object with as many keys as the layout and every
+    key of the layout has no other key: counting the keys is the whole check for unknown ones.)
+    """
+    if type(obj) is not dict or len(obj) != len(node):
+        return False
+    for key, child in node.items():
+        value = obj[key]
+        if isinstance(child, _Leaf):
+            if type(value) is not dict or len(value) != len(child.columns):
+                return False
+            cells += child.values(value)
+        elif not _copy_exact(value, child, cells):
+            return False
+    return True
+
+
+def _clean_table(cls: type[_T], data: object, spec: TableSpec) -> _T | None:
+    """The table of a complete object whose every value is right for its cell, else ``None``.
+
+    The fast path for the common case: rows are copied whole, and the counts are checked once,
+    all together, by the table's constructor. Anything else (an omitted total, a wrong key or
+    value) gives ``None``, and :func:`_read_table` reads the object cell by cell, naming each
+    problem.
+    """
+    cells: list[Cell] = []
+    try:
+        if not _copy_exact(data, _plan(spec), cells):
+            return None
+    except KeyError:
+        return None
+    if not spec.counts_only:
+        unused = _Problems()
+        for index, kind, path in _special_cells(spec):
+            cells[index] = _read_cell(kind, cells[index], path, unused)
+        if unused.errors:
+            return None
+    try:
+        return cls(spec=spec, cells=tuple(cells))
+    except GovinfoError:
+        return None
 
 
 def _read_table(data: object, spec: TableSpec, problems: _Problems) -> list[Cell]:
@@ -260,11 +356,12 @@ def _write_node(node: _Node, cells: tuple[Cell, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, child in node.items():
         if isinstance(child, _Leaf):
-            out[key] = {
-                k: (format(v, "f") if isinstance(v, Decimal) else v)
-                for k, i, _, _ in child.columns
-                for v in (cells[i],)
-            }
+            row = dict(zip(child.names, cells[child.start : child.stop]))
+            for k, i in child.money:
+                v = cells[i]
+                if isinstance(v, Decimal):
+                    row[k] = format(v, "f")
+            out[key] = row
         else:
             out[key] = _write_node(child, cells)
     return out
@@ -281,6 +378,40 @@ def _read_paragraphs(obj: object, path: str, problems: _Problems) -> tuple[str, 
     for i in bad:
         problems.add(f"{path}[{i}]", "wrong_type", f"a paragraph must be a string, not {_type_name(obj[i])}")
     return tuple(obj) if not bad else ()
+
+
+def _all_str(items: list[Any] | tuple[Any, ...]) -> bool:
+    for item in items:  # noqa: SIM110 - a plain loop is faster than all() over a generator
+        if type(item) is not str:
+            return False
+    return True
+
+
+def _clean_narrative(obj: object) -> Narrative | None:
+    """The narrative of a well-formed object, else ``None``: then :func:`_read_narrative` reads it
+    again, naming each problem. The fast path for the common case, as for tables."""
+    if type(obj) is not dict or not obj.keys() <= _NARRATIVE_KEYS:
+        return None
+    paragraphs = obj.get("paragraphs", ())
+    subs = obj.get("subsections", ())
+    if type(paragraphs) not in _ARRAY or type(subs) not in _ARRAY or not _all_str(paragraphs):
+        return None
+    subsections = []
+    for sub in subs:
+        # Exactly the two keys: a subsection without "paragraphs" takes the careful path.
+        if type(sub) is not dict or len(sub) != 2 or "title" not in sub or "paragraphs" not in sub:
+            return None
+        title, paras = sub["title"], sub["paragraphs"]
+        if type(title) is not str or type(paras) not in _ARRAY or not _all_str(paras):
+            return None
+        subsections.append(checked_subsection(title, tuple(paras)))
+    return checked_narrative(tuple(paragraphs), tuple(subsections))
+
+
+def _narrative(obj: object, path: str, problems: _Problems) -> Narrative:
+    """Read a narrative: the fast path, else the careful one."""
+    clean = _clean_narrative(obj)
+    return clean if clean is not None else _read_narrative(obj, path, problems)
 
 
 def _read_narrative(obj: object, path: str, problems: _Problems) -> Narrative:
@@ -322,8 +453,22 @@ def _write_narrative(n: Narrative) -> dict[str, Any]:
     }
 
 
+def _read_whole_table(cls: type[_T], data: object, spec: TableSpec, problems: _Problems) -> _T | None:
+    """Read a table of this layout: the table, or ``None`` with its problems added."""
+    table = _clean_table(cls, data, spec)
+    if table is not None:
+        return table
+    before = len(problems.errors)
+    cells = _read_table(data, spec, problems)
+    return cls(spec=spec, cells=tuple(cells)) if len(problems.errors) == before else None
+
+
 def _read_requests(obj: object, edition: Edition, problems: _Problems) -> RequestTable | None:
     """Read 三 in whichever of the edition's layouts fits (the official one first)."""
+    for spec in edition.requests:
+        table = _clean_table(RequestTable, obj, spec)
+        if table is not None:
+            return table
     best: tuple[_Problems, TableSpec, list[Cell]] | None = None
     for spec in edition.requests:
         attempt = _Problems()
@@ -349,9 +494,10 @@ def structure_report(data: object) -> Report:
                 )
             ],
         )
-    for key in data:
-        if key not in _TOP_KEYS:
-            p.add(f"$.{key}", "unknown_key", f"unknown key {key!r}")
+    if not data.keys() <= _TOP_KEY_SET:
+        for key in data:
+            if key not in _TOP_KEY_SET:
+                p.add(f"$.{key}", "unknown_key", f"unknown key {key!r}")
     for key in ("edition", "agency", "year"):
         if key not in data:
             p.add(f"$.{key}", "missing_key", f"missing key {key!r}")
@@ -397,24 +543,18 @@ def structure_report(data: object) -> Report:
                 p.add("$.published", "bad_date", f"{pub!r} is not a calendar date")
     preamble = _read_paragraphs(data.get("preamble", []), "$.preamble", p)
     narratives = {
-        key: _read_narrative(data[key], f"$.{key}", p) if key in data else Narrative()
+        key: _narrative(data[key], f"$.{key}", p) if key in data else Narrative()
         for key in ("overview", "problems", "other_matters")
     }
 
     tables: dict[str, Table | None] = {}
     if edition is not None:
         if "proactive" in data:
-            cells = _read_table(data["proactive"], edition.proactive, p)
-            tables["proactive"] = (
-                Proactive(spec=edition.proactive, cells=tuple(cells)) if not p.errors else None
-            )
+            tables["proactive"] = _read_whole_table(Proactive, data["proactive"], edition.proactive, p)
         if "requests" in data:
             tables["requests"] = _read_requests(data["requests"], edition, p)
         if "appeals" in data:
-            before = len(p.errors)
-            cells = _read_table(data["appeals"], edition.appeals, p)
-            if len(p.errors) == before:
-                tables["appeals"] = AppealTable(spec=edition.appeals, cells=tuple(cells))
+            tables["appeals"] = _read_whole_table(AppealTable, data["appeals"], edition.appeals, p)
     InvalidReportError.collect(p.errors, "the report dict is not valid")
     assert isinstance(ed_key, str)
     assert isinstance(agency, str)
@@ -474,7 +614,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     def narrative(obj: object, _: object) -> Narrative:
         p = _Problems()
-        n = _read_narrative(obj, "$", p)
+        n = _narrative(obj, "$", p)
         InvalidReportError.collect(p.errors, "the narrative is not valid")
         return n
 
@@ -505,37 +645,46 @@ def converter() -> cattrs.Converter:
 # --- JSON --------------------------------------------------------------------------------------
 
 
-def _json_loader() -> Callable[[str | bytes], Any]:
+@cache
+def _orjson() -> Any:
+    """The orjson module if it is installed (the ``fast`` extra), else ``None``; imported on first
+    use, not with govinfo."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - depends on the environment
-        return json.loads
-    return orjson.loads
-
-
-_loads: Callable[[str | bytes], Any] | None = None
+        return None
+    return orjson
 
 
 def loads(text: str | bytes) -> Report:
     """Parse interchange JSON (uses orjson when installed, else the standard library)."""
-    global _loads
-    if _loads is None:
-        _loads = _json_loader()
     if not isinstance(text, (str, bytes, bytearray)):
         raise GovinfoError(
             f"JSON text must be str or bytes, not {type(text).__name__}", code="wrong_type", path="$"
         )
+    orjson = _orjson()
     try:
-        data = _loads(text)
+        data = json.loads(text) if orjson is None else orjson.loads(text)
     except ValueError as e:  # json.JSONDecodeError and orjson.JSONDecodeError are ValueErrors
         raise GovinfoError(f"not valid JSON: {e}", code="bad_json", path="$") from None
     return structure_report(data)
 
 
 def dumps(report: Report, *, indent: int | None = None) -> str:
-    """The report as interchange JSON text; non-ASCII characters are written as themselves."""
+    """The report as interchange JSON text; non-ASCII characters are written as themselves.
+
+    Compact text is written by orjson when it is installed: the same text as the standard
+    library's, faster.
+    """
+    data = unstructure_report(report)
+    orjson = _orjson() if indent is None else None
+    if orjson is not None:
+        try:
+            return orjson.dumps(data).decode()  # type: ignore[no-any-return]
+        except TypeError:  # a count beyond 64 bits or a lone surrogate: json writes those
+            pass
     return json.dumps(
-        unstructure_report(report),
+        data,
         ensure_ascii=False,
         indent=indent,
         separators=(",", ":") if indent is None else (",", ": "),

@@ -26,7 +26,10 @@ if sys.version_info < (3, 11):  # pragma: no cover
 __all__ = [
     "GovinfoError",
     "InvalidReportError",
+    "ParseError",
     "Problem",
+    "RenderError",
+    "ValidationError",
 ]
 
 #: A problem flattened: (code, path, message).
@@ -74,6 +77,28 @@ def _rebuild(cls: type[GovinfoError], message: str, code: str, path: str | None)
     return cls(message, code=code, path=path)
 
 
+class ParseError(GovinfoError):
+    """A published report could not be read: a table could not be placed, or no report was found.
+
+    The message says which table (or section) and why; ``path`` is the JSON path of the
+    table (``$.requests``) or the input location. govinfo never fills in made-up zeros
+    instead of raising this.
+    """
+
+    code = "parse_error"
+    default_message = "the report could not be read"
+
+
+class RenderError(GovinfoError):
+    """A report could not be rendered as asked.
+
+    Codes: ``unknown_locale`` (the ``locale`` argument names no locale Babel knows).
+    """
+
+    code = "render_error"
+    default_message = "the report could not be rendered"
+
+
 class InvalidReportError(ExceptionGroup, GovinfoError):  # type: ignore[misc,unused-ignore]
     """Every problem found in one piece of input, raised at once.
 
@@ -116,3 +141,46 @@ class InvalidReportError(ExceptionGroup, GovinfoError):  # type: ignore[misc,unu
         """Raise one error holding ``errors``, if there are any."""
         if errors:
             raise cls(what, errors)
+
+
+class ValidationError(InvalidReportError):
+    """A report breaks hard rules: every error finding of :func:`govinfo.validate`, raised at once.
+
+    Raised by :meth:`govinfo.Report.check` and ``validate(report, strict=True)``. Each member of
+    :attr:`exceptions` is a :class:`GovinfoError` with the finding's code, path and English
+    message; :attr:`findings` holds the :class:`~govinfo.Finding` values themselves.
+    """
+
+    code = "validation_failed"
+    default_message = "the report breaks the accounting identities"
+
+    findings: tuple[Any, ...]
+
+    def __new__(
+        cls, message: str, errors: Sequence[GovinfoError], findings: Sequence[Any] = ()
+    ) -> ValidationError:
+        return super().__new__(cls, message, errors)  # type: ignore[return-value,unused-ignore]
+
+    def __init__(self, message: str, errors: Sequence[GovinfoError], findings: Sequence[Any] = ()):
+        super().__init__(message, errors)
+        self.findings = tuple(findings)
+
+    @classmethod
+    def of(cls, findings: Sequence[Any]) -> ValidationError:
+        """The error for these findings (each has ``code``, ``path`` and ``message_en``)."""
+        n = len(findings)
+        return cls(
+            f"the report breaks {n} rule{'s' if n != 1 else ''}",
+            [GovinfoError(f.message_en, code=f.code, path=f.path) for f in findings],
+            findings,
+        )
+
+    def derive(self, excs: Sequence[Exception]) -> ValidationError:  # type: ignore[override,unused-ignore]
+        errors = [e for e in excs if isinstance(e, GovinfoError)]
+        keep = {(e.code, e.path) for e in errors}
+        return ValidationError(
+            self.message, errors, [f for f in self.findings if (f.code, f.path) in keep]
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, list(self.errors), self.findings))

@@ -92,3 +92,29 @@ class Narrative:
         for s in self.subsections:
             out.extend(s.paragraphs)
         return tuple(out)
+
+
+# --- construction from values already checked -------------------------------------------------
+# The interchange reader checks every value of a narrative on its way in; building through
+# ``__init__`` would check them all again (the validators above), which is a good part of the
+# cost of loading a report. These two build the same frozen instances without the second check.
+# They take exactly the fields of the classes (tests/test_convert_fastpath.py keeps them so).
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def checked_subsection(title: str, paragraphs: tuple[str, ...]) -> Subsection:
+    """``Subsection(title=title, paragraphs=paragraphs)`` for a str and a tuple of str."""
+    sub = _new(Subsection)
+    _set(sub, "title", title)
+    _set(sub, "paragraphs", paragraphs)
+    return sub
+
+
+def checked_narrative(paragraphs: tuple[str, ...], subsections: tuple[Subsection, ...]) -> Narrative:
+    """``Narrative(paragraphs=..., subsections=...)`` for a tuple of str and one of Subsection."""
+    narrative = _new(Narrative)
+    _set(narrative, "paragraphs", paragraphs)
+    _set(narrative, "subsections", subsections)
+    return narrative

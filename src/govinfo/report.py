@@ -17,6 +17,8 @@ from .requests import RequestTable
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from .validation import Finding
+
 __all__ = ["Report"]
 
 
@@ -163,6 +165,21 @@ class Report:
     def sections(self) -> tuple[tuple[str, Narrative | Proactive | RequestTable | AppealTable], ...]:
         """``(section key, content)`` for the six sections, in official order."""
         return tuple((s.key, getattr(self, s.key)) for s in self.edition_spec.sections)
+
+    # --- validation --------------------------------------------------------------------
+
+    def check(self) -> list[Finding]:
+        """Raise :class:`~govinfo.ValidationError` holding every error finding, if there is any.
+
+        Returns the other findings (warnings, infos) of :func:`govinfo.validate`.
+
+        >>> import govinfo
+        >>> govinfo.examples.linping_education_2023().check()
+        []
+        """
+        from .validation import validate
+
+        return validate(self, strict=True)
 
     # --- interchange -------------------------------------------------------------------
 

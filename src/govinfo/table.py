@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -16,7 +17,7 @@ import attrs
 from .catalogue import MONEY_UNITS, CellKind, CellSpec, ColumnSpec, RowSpec, TableSpec
 from .errors import GovinfoError, InvalidReportError
 
-__all__ = ["Cell", "RowView", "Table", "cell_problem"]
+__all__ = ["Cell", "RowView", "Table", "all_counts", "cell_problem", "path_of"]
 
 #: What a cell holds: a count, a signed count, money, a unit, or ``None`` (not stated).
 Cell = int | Decimal | str | None
@@ -47,6 +48,24 @@ def cell_problem(kind: CellKind, value: object) -> tuple[str, str] | None:
     return None
 
 
+def all_counts(cells: Iterable[Cell]) -> bool:
+    """True when every cell is a non-negative ``int`` or ``None`` (a count or not stated).
+
+    The common case of a whole table, checked in one plain loop: the hot path of loading a
+    report. (``bool`` is not ``int`` here, as elsewhere.)
+
+    >>> all_counts([0, 3, None]), all_counts([0, -1]), all_counts([1, True]), all_counts([])
+    (True, False, False, True)
+    """
+    for c in cells:
+        if type(c) is int:
+            if c < 0:
+                return False
+        elif c is not None:
+            return False
+    return True
+
+
 def _cell_tuple(cells: Iterable[Cell]) -> tuple[Cell, ...]:
     return cells if type(cells) is tuple else tuple(cells)
 
@@ -59,8 +78,7 @@ def _check_cells(inst: Table, attribute: attrs.Attribute[Any], cells: tuple[Cell
             code="wrong_shape",
             path=f"$.{spec.key}",
         )
-    # Fast path: all plain non-negative ints or None.
-    if spec.counts_only and all((type(c) is int and c >= 0) or c is None for c in cells):
+    if _all_valid(spec, cells):  # the fast path
         return
     errors = []
     for cs, value in zip(spec.cells, cells):
@@ -68,6 +86,24 @@ def _check_cells(inst: Table, attribute: attrs.Attribute[Any], cells: tuple[Cell
         if problem:
             errors.append(GovinfoError(problem[1], code=problem[0], path=path_of(cs, spec)))
     InvalidReportError.collect(errors, f"invalid cells in the {spec.key} table")
+
+
+@cache
+def _special_cells(spec: TableSpec) -> tuple[CellSpec, ...]:
+    """The cells of a layout that are not plain counts: money, units, signed counts."""
+    return tuple(c for c in spec.cells if c.kind is not CellKind.COUNT)
+
+
+def _all_valid(spec: TableSpec, cells: tuple[Cell, ...]) -> bool:
+    """True when every cell holds what its kind allows: the counts in one loop (:func:`all_counts`),
+    then the few other cells (money, units, signed counts) one by one."""
+    if spec.counts_only:
+        return all_counts(cells)
+    special = _special_cells(spec)
+    counts = list(cells)
+    for cs in special:
+        counts[cs.index] = None
+    return all_counts(counts) and not any(cell_problem(cs.kind, cells[cs.index]) for cs in special)
 
 
 def path_of(cell: CellSpec, spec: TableSpec) -> str:

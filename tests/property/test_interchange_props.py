@@ -5,19 +5,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo import GovinfoError, Report
-from govinfo.testing.strategies import reports
+from govinfo import GovinfoError, InvalidReportError, Report
+from govinfo.testing.strategies import DICT_ERROR_CODES, BrokenDict, broken_dicts, reports
+
+# consistent reports, and reports with blanks and arbitrary (type-valid) cells
+any_reports = reports() | reports(consistent=False, blanks=True)
 
 
-@given(reports())
+@given(any_reports)
 def test_dict_round_trip(report: Report) -> None:
-    assert Report.from_dict(report.to_dict()) == report
+    d = report.to_dict()
+    assert Report.from_dict(d) == report
+    # and the dict itself comes back: money keeps its stated places ("0.50" stays "0.50")
+    assert Report.from_dict(d).to_dict() == d
 
 
-@given(reports())
+@given(any_reports)
 def test_json_round_trip(report: Report) -> None:
     text = report.to_json()
     assert Report.from_json(text) == report
@@ -56,3 +63,40 @@ def test_any_single_corruption_gives_only_govinfo_errors(report: Report, data: s
             assert code
             assert path.startswith("$")
             assert message
+
+
+# --- broken dicts: each names exactly its one problem ------------------------------------------
+
+
+def problems_of(broken: BrokenDict) -> list[list[tuple[str, str]]]:
+    """The (code, path) problems of the dict, through from_dict and through its JSON text."""
+    with pytest.raises(InvalidReportError) as from_dict:
+        Report.from_dict(broken.data)
+    with pytest.raises(InvalidReportError) as from_json:
+        Report.from_json(json.dumps(broken.data))
+    return [[(code, path) for code, path, _ in e.value.problems()] for e in (from_dict, from_json)]
+
+
+@given(broken_dicts())
+def test_every_broken_dict_names_exactly_its_problem(broken: BrokenDict) -> None:
+    assert problems_of(broken) == [[(broken.code, broken.path)]] * 2
+
+
+@pytest.mark.parametrize("code", DICT_ERROR_CODES)
+@settings(max_examples=10)
+@given(data=st.data())
+def test_each_error_code_is_generated_and_named(code: str, data: st.DataObject) -> None:
+    broken = data.draw(broken_dicts(codes=[code]))
+    assert broken.code == code
+    assert problems_of(broken) == [[(code, broken.path)]] * 2
+
+
+def test_error_codes_are_those_of_the_interchange_document() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "interchange.md").read_text(encoding="utf-8")
+    codes_section = doc[doc.index("## Error codes") :]
+    table = [line.split("`")[1] for line in codes_section.splitlines() if line.startswith("| `")]
+    # every code from_dict gives is documented; the rest belong to from_json or construction
+    assert set(DICT_ERROR_CODES) <= set(table)
+    assert set(table) - set(DICT_ERROR_CODES) == {"bad_json", "wrong_shape", "edition_mismatch"}

@@ -18,9 +18,11 @@ NUMERALS: tuple[str, ...] = (
 #: The default title; ``{agency}`` and ``{year}`` are filled in.
 TITLE_TEMPLATE = "{agency}{year}年度政府信息公开工作年度报告"
 TITLE_TEMPLATE_EN = "{agency}: Annual Report on Government Information Disclosure, {year}"
+#: Other title wordings seen in published reports (``<机关名称><YYYY>年(度)…``, report-format.md §1).
+TITLE_VARIANTS: tuple[str, ...] = ("{agency}{year}年政府信息公开工作年度报告",)
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec(key="overview", label="总体情况", label_en="General situation", kind="narrative"),
+    SectionSpec(key="overview", label="总体情况", label_en="Overview", kind="narrative"),
     SectionSpec(
         key="proactive",
         label="主动公开政府信息情况",
@@ -130,7 +132,7 @@ REQUESTS_HEAD: tuple[RowSpec, ...] = (
     _row(
         "results.partially_granted",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        "(2) Partly disclosed (a request handled by separation counts here and nowhere else)",
+        "(2) Partly disclosed (a request split into parts to disclose and to withhold counts here only)",
         RESULTS,
     ),
     _row("results.withheld.state_secret", "1.属于国家秘密", "1. State secret", RESULTS, WITHHELD),
@@ -151,21 +153,21 @@ REQUESTS_HEAD: tuple[RowSpec, ...] = (
     _row(
         "results.withheld.third_party",
         "4.保护第三方合法权益",
-        "4. Protects the lawful rights and interests of a third party",
+        "4. Would harm the lawful rights and interests of a third party",
         RESULTS,
         WITHHELD,
     ),
     _row(
         "results.withheld.internal_affairs",
         "5.属于三类内部事务信息",
-        "5. Internal-affairs information (three kinds)",
+        "5. Internal affairs information (three categories)",
         RESULTS,
         WITHHELD,
     ),
     _row(
         "results.withheld.process_information",
         "6.属于四类过程性信息",
-        "6. Process information (four kinds)",
+        "6. Process information (four categories)",
         RESULTS,
         WITHHELD,
     ),
@@ -179,7 +181,7 @@ REQUESTS_HEAD: tuple[RowSpec, ...] = (
     _row(
         "results.withheld.query_matters",
         "8.属于行政查询事项",
-        "8. Matters for an administrative query procedure",
+        "8. Obtainable only through an administrative query procedure",
         RESULTS,
         WITHHELD,
     ),
@@ -193,35 +195,35 @@ REQUESTS_HEAD: tuple[RowSpec, ...] = (
     _row(
         "results.unable.needs_creation",
         "2.没有现成信息需要另行制作",
-        "2. No existing information; it would have to be produced",
+        "2. No existing information; it would have to be newly created",
         RESULTS,
         UNABLE,
     ),
     _row(
         "results.unable.still_unclear",
         "3.补正后申请内容仍不明确",
-        "3. Request still unclear after correction",
+        "3. Request still unclear after being amended",
         RESULTS,
         UNABLE,
     ),
     _row(
         "results.not_processed.complaint",
         "1.信访举报投诉类申请",
-        "1. Petitions, reports and complaints",
+        "1. Petitions, reports or complaints made as requests",
         RESULTS,
         NOT_PROCESSED,
     ),
     _row(
         "results.not_processed.duplicate",
         "2.重复申请",
-        "2. Repeated requests",
+        "2. Repeat requests",
         RESULTS,
         NOT_PROCESSED,
     ),
     _row(
         "results.not_processed.publication",
         "3.要求提供公开出版物",
-        "3. Requests for publications",
+        "3. Requests for published materials",
         RESULTS,
         NOT_PROCESSED,
     ),
@@ -246,14 +248,14 @@ OTHER_DIVIDED: tuple[RowSpec, ...] = (
     _row(
         "results.other.no_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "1. Applicant did not correct the request in time without good reason; not processed further",
+        "1. Applicant failed, without good reason, to amend the request in time; no further processing",
         RESULTS,
         OTHER_HANDLING,
     ),
     _row(
         "results.other.unpaid_fee",
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "2. Applicant did not pay the fee notice in time; not processed further",
+        "2. Applicant did not pay the fee by the deadline in the fee notice; no further processing",
         RESULTS,
         OTHER_HANDLING,
     ),
@@ -318,26 +320,32 @@ APPEALS = table_spec(
                 RowSpec(
                     key="litigation_direct",
                     label="未经复议直接起诉",
-                    label_en="Filed without prior review",
+                    label_en="Lawsuit without prior review",
                     groups=(LITIGATION,),
                 ),
                 RowSpec(
                     key="litigation_after_review",
                     label="复议后起诉",
-                    label_en="Filed after review",
+                    label_en="Lawsuit after review",
                     groups=(LITIGATION,),
                 ),
             ),
             columns=APPEAL_COLUMNS,
+            one_row=True,
         ),
     ),
 )
 
 #: The header of every section-二 grid.
 INFO_CONTENT = "信息内容"
-INFO_CONTENT_EN = "Item"
+INFO_CONTENT_EN = "Information"
 
 
 def article_20(item: str, item_en: str) -> tuple[str, str]:
     """The caption of a section-二 grid: ``第二十条第（一）项`` and its English name."""
     return f"第二十条第（{item}）项", f"Article 20, item ({item_en})"
+
+# --- words tools add to tables (tolerated on input, never emitted) ------------------------
+
+#: Labels of subtotal rows or columns that some tools add (report-format.md §3.1, §3.2).
+SUBTOTAL_LABELS: tuple[str, ...] = ("小计", "合计")

@@ -13,8 +13,12 @@ NEW_MADE = ColumnSpec(
     key="new_made", label="本年新制作数量", label_en="Newly made this year", aliases=("本年新制作",)
 )
 NEW_PUBLISHED = ColumnSpec(key="new_published", label="本年新公开数量", label_en="Newly published this year")
-TOTAL_PUBLISHED = ColumnSpec(key="total_published", label="对外公开总数量", label_en="Total published")
-ITEMS_LAST_YEAR = ColumnSpec(key="items_last_year", label="上一年项目数量", label_en="Items last year")
+TOTAL_PUBLISHED = ColumnSpec(
+    key="total_published", label="对外公开总数量", label_en="Total published to date"
+)
+ITEMS_LAST_YEAR = ColumnSpec(
+    key="items_last_year", label="上一年项目数量", label_en="Items on last year's list"
+)
 NET_CHANGE = ColumnSpec(
     key="net_change",
     label="本年增/减",
@@ -35,11 +39,11 @@ RULES = RowSpec(key="rules", label="规章", label_en="Government rules")
 NORMATIVE_DOCUMENTS = RowSpec(key="normative_documents", label="规范性文件", label_en="Normative documents")
 LICENSING = RowSpec(key="licensing", label="行政许可", label_en="Administrative licensing")
 OTHER_SERVICES = RowSpec(
-    key="other_services", label="其他对外管理服务事项", label_en="Other external management services"
+    key="other_services", label="其他对外管理服务事项", label_en="Other external management and service items"
 )
 PENALTIES = RowSpec(key="penalties", label="行政处罚", label_en="Administrative penalties")
 COERCION = RowSpec(key="coercion", label="行政强制", label_en="Administrative compulsion")
-FEES = RowSpec(key="fees", label="行政事业性收费", label_en="Administrative fees")
+FEES = RowSpec(key="fees", label="行政事业性收费", label_en="Administrative and institutional fees")
 PROCUREMENT = RowSpec(key="procurement", label="政府集中采购", label_en="Centralised government procurement")
 
 ITEM_COLUMNS = (ITEMS_LAST_YEAR, NET_CHANGE, DECISIONS)

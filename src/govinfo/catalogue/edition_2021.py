@@ -10,7 +10,7 @@ from .spec import CellKind, ColumnSpec, Edition, GridSpec, RowSpec, table_spec
 
 ISSUED = ColumnSpec(key="issued", label="本年制发件数", label_en="Issued this year")
 REPEALED = ColumnSpec(key="repealed", label="本年废止件数", label_en="Repealed this year")
-IN_FORCE = ColumnSpec(key="in_force", label="现行有效件数", label_en="In force")
+IN_FORCE = ColumnSpec(key="in_force", label="现行有效件数", label_en="Currently in force")
 DECISIONS = ColumnSpec(key="decisions", label="本年处理决定数量", label_en="Decisions this year")
 FEE_AMOUNT = ColumnSpec(
     key="amount",
@@ -29,7 +29,7 @@ NORMATIVE_DOCUMENTS = RowSpec(
 LICENSING = RowSpec(key="licensing", label="行政许可", label_en="Administrative licensing")
 PENALTIES = RowSpec(key="penalties", label="行政处罚", label_en="Administrative penalties")
 COERCION = RowSpec(key="coercion", label="行政强制", label_en="Administrative compulsion")
-FEES = RowSpec(key="fees", label="行政事业性收费", label_en="Administrative fees")
+FEES = RowSpec(key="fees", label="行政事业性收费", label_en="Administrative and institutional fees")
 
 
 def _grid(

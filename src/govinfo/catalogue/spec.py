@@ -45,6 +45,8 @@ class CellKind(enum.Enum):
 
 #: The units a :attr:`CellKind.UNIT` cell may name.
 MONEY_UNITS: tuple[str, ...] = ("元", "万元")
+#: The English names of :data:`MONEY_UNITS`, in the same order.
+MONEY_UNITS_EN: tuple[str, ...] = ("yuan", "10,000 yuan")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -119,6 +121,9 @@ class GridSpec:
     corner_en: str = ""
     #: A header spanning every value column (``申请人情况``), if any.
     header: GroupSpec | None = None
+    #: True when the official form prints every value of the grid in one table row, the row
+    #: labels standing in the header above their columns (section 四: 15 values in one row).
+    one_row: bool = False
 
 
 @attrs.frozen(kw_only=True)

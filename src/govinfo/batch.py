@@ -1,0 +1,406 @@
+"""Reading many reports at once: :func:`read_many`, streaming one :class:`ReadResult` per file.
+
+A supervising office checks hundreds of reports each February; a researcher loads ten years of
+downloads. :func:`read_many` reads them all, in any layout govinfo reads (interchange JSON,
+plain text, pipe tables, Markdown, HTML, PDF, Word), in the order given, and never stops at a
+bad file: a file it cannot read gives a result holding the error.
+
+- Directories are walked (:func:`report_files`): every file with a report suffix, sorted, hidden
+  files and folders skipped.
+- Bytes are decoded by :func:`govinfo.encoding.decode` (BOM, UTF-8, declared charset, GB18030):
+  the encoding found is in :attr:`ReadResult.encoding`.
+- Large batches use one process per core (``workers=None``): results still come in input order,
+  as soon as each is ready. A file that kills its worker (a crash in a native PDF library)
+  becomes an error result of its own; the rest go on in a new pool.
+
+>>> import govinfo
+>>> [r] = govinfo.read_many(["tests/data/linping-education-2023.txt"])
+>>> r.ok, r.layout, r.encoding, r.report.agency
+(True, 'text', 'utf-8', '杭州市临平区教育局')
+>>> [missing] = govinfo.read_many(["no/such/report.html"])
+>>> missing.ok, missing.error.code
+(False, 'unreadable_file')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .errors import GovinfoError, ParseError
+from .report import Report
+from .table import Table, path_of
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from .parse.cells import Diagnostic
+    from .validation import Finding
+
+__all__ = ["REPORT_SUFFIXES", "ReadResult", "read_file", "read_many", "report_files"]
+
+#: The file suffixes :func:`report_files` takes from a directory (files named directly are
+#: always read, whatever their name).
+REPORT_SUFFIXES: tuple[str, ...] = (
+    ".json", ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml", ".xhtml",
+    ".pdf", ".docx", ".doc", ".wps",
+)  # fmt: skip
+
+#: Below this many files, ``workers=None`` reads in this process: starting worker processes
+#: costs more than it saves (measured: docs/cli.md, "Batches").
+PARALLEL_THRESHOLD = 32
+
+#: The largest input read (as the parser: the longest real report is well under 1 MB).
+MAX_BYTES = 64 * 1024 * 1024
+
+_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .docx (zip), .doc/.wps (OLE2)
+
+
+@attrs.frozen(kw_only=True)
+class ReadResult:
+    """What reading one file gave: a report, or the error that stopped it, and how it was read.
+
+    ``error`` is ``None`` when the file was read; then ``report`` is set. A file that is an
+    interchange dict whose only problems are impossible cell values (a negative count) has both
+    an ``error`` and, when validation was asked for, its ``S5`` ``findings``.
+    """
+
+    #: The file, as given (or as found under a directory).
+    path: str
+    report: Report | None = None
+    error: GovinfoError | None = None
+    #: The reader used: ``"json"``, ``"text"``, ``"pipe"``, ``"markdown"``, ``"html"``, ``"pdf"``,
+    #: ``"docx"``, … (``None`` when the file could not be opened).
+    layout: str | None = None
+    #: The text encoding detected (``"utf-8"``, ``"utf-8-sig"``, ``"gb18030"``, …); ``None``
+    #: for PDF and Word files and for files that could not be opened.
+    encoding: str | None = None
+    #: What the parser was unsure of (:class:`govinfo.parse.cells.Diagnostic`).
+    diagnostics: tuple[Diagnostic, ...] = ()
+    #: JSON paths of cells govinfo derived rather than read: totals an interchange file omitted.
+    derived: frozenset[str] = frozenset()
+    #: The findings of :func:`govinfo.validate`, when validation was asked for; else ``None``.
+    findings: tuple[Finding, ...] | None = None
+    #: The id of the process that read the file (not part of the value).
+    worker: int = attrs.field(factory=os.getpid, eq=False, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was read into a report."""
+        return self.error is None
+
+    @property
+    def readable(self) -> bool:
+        """True when the file was read, or was an interchange dict whose findings say why not."""
+        return self.error is None or self.findings is not None
+
+    def count(self, severity: str) -> int:
+        """How many findings of this severity (``"error"``, ``"warning"``, ``"info"``)."""
+        return sum(f.severity == severity for f in self.findings or ())
+
+
+# --- finding the files ----------------------------------------------------------------------
+
+
+def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to read: each path that is not a directory as given, and under each directory
+    every file whose suffix is in :data:`REPORT_SUFFIXES`, sorted, hidden names skipped.
+
+    >>> [p.name for p in report_files(["tests/data"])][:3]
+    ['README.md', 'hongze-government-2023.pdf', 'hongze-government-2023.tables.json']
+    """
+    out: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found: list[Path] = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith(".") and name.lower().endswith(REPORT_SUFFIXES):
+                    found.append(Path(root, name))
+        out.extend(sorted(found))
+    return out
+
+
+# --- reading one file -----------------------------------------------------------------------
+
+
+def _json_error(e: json.JSONDecodeError) -> GovinfoError:
+    return GovinfoError(
+        f"not valid JSON: {e.msg}", code="bad_json", path=f"line {e.lineno}, column {e.colno}"
+    )
+
+
+def _omitted_cells(data: Mapping[str, Any], report: Report) -> frozenset[str]:
+    """Paths of the stated cells of ``report`` whose key the interchange dict left out (derived
+    totals)."""
+    out = set()
+    for key in ("proactive", "requests", "appeals"):
+        obj = data.get(key)
+        if not isinstance(obj, Mapping):
+            continue
+        table: Table = getattr(report, key)
+        for cell, value in table.items():
+            if value is None:
+                continue
+            node: object = obj
+            for k in cell.path:
+                if not isinstance(node, Mapping) or k not in node:
+                    out.add(path_of(cell, table.spec))
+                    break
+                node = node[k]
+    return frozenset(out)
+
+
+def _read_json(path: str, text: str, encoding: str, validate: bool) -> ReadResult:
+    from .validation import validate as run_validation
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        return ReadResult(path=path, error=_json_error(e), layout="json", encoding=encoding)
+    try:
+        report = Report.from_dict(data)
+    except GovinfoError as error:
+        findings = None
+        if validate and isinstance(data, Mapping):
+            try:  # a dict whose only problems are impossible cell values: S5 findings
+                findings = tuple(run_validation(data))
+            except GovinfoError:
+                findings = None
+        return ReadResult(path=path, error=error, layout="json", encoding=encoding, findings=findings)
+    return ReadResult(
+        path=path,
+        report=report,
+        layout="json",
+        encoding=encoding,
+        derived=_omitted_cells(data, report),
+        findings=tuple(run_validation(report)) if validate else None,
+    )
+
+
+def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
+    from .encoding import decode
+
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise ParseError(f"the file is larger than {MAX_BYTES} bytes", code="too_large", path=path)
+        data = p.read_bytes()
+    except OSError as e:
+        reason = e.strerror or type(e).__name__
+        return ReadResult(
+            path=path, error=GovinfoError(f"cannot read {path}: {reason}", code="unreadable_file", path=path)
+        )
+    head = data[:1024]
+    binary = b"%PDF-" in head or head.startswith(_BINARY_MAGIC)
+    text, encoding = ("", None) if binary else decode(data)
+    if not binary and text.lstrip()[:1] in ("{", "["):
+        assert encoding is not None
+        return _read_json(path, text, encoding, validate)
+    from .parse import parse_document
+
+    result = parse_document(data if binary else text, edition=edition)
+    findings = None
+    if validate:
+        from .validation import validate as run_validation
+
+        findings = tuple(run_validation(result.report))
+    return ReadResult(
+        path=path,
+        report=result.report,
+        layout=result.layout,
+        encoding=encoding,
+        diagnostics=result.diagnostics,
+        findings=findings,
+    )
+
+
+def read_file(
+    path: str | os.PathLike[str], *, edition: str | None = None, validate: bool = False
+) -> ReadResult:
+    """Read one file of any layout govinfo reads; every failure is returned, never raised.
+
+    ``edition`` skips edition detection for published documents (not for JSON, which names its
+    edition). ``validate=True`` also runs :func:`govinfo.validate` and sets ``findings``.
+
+    >>> r = read_file("tests/data/huaian-government-2024.tables.json", validate=True)
+    >>> r.layout, r.report.year, [f.code for f in r.findings][:1]
+    ('json', 2024, ['B-section-not-stated'])
+    >>> read_file("tests/data/README.md").error.code
+    'not_a_report'
+    """
+    name = os.fspath(path)
+    try:
+        return _read(name, edition=edition, validate=validate)
+    except GovinfoError as error:
+        return ReadResult(path=name, error=error)
+    except RecursionError:
+        return ReadResult(
+            path=name, error=ParseError("the input is nested too deeply to read", code="too_deep", path=name)
+        )
+    except Exception as e:  # a bug in a reader must not stop a batch: report it with the file
+        return ReadResult(
+            path=name,
+            error=GovinfoError(
+                f"internal error while reading: {type(e).__name__}: {e}", code="internal_error"
+            ),
+        )
+
+
+# --- many files: in this process, or in worker processes ------------------------------------
+
+#: What a worker sends back for one file (a Report does not pickle: its layout holds read-only
+#: mappings; its interchange JSON is small and loads in ~0.05 ms).
+_Wire = tuple[str, str | None, GovinfoError | None, str | None, str | None, tuple[Any, ...], frozenset[str],
+              tuple[Any, ...] | None, int]  # fmt: skip
+
+
+def _to_wire(r: ReadResult) -> _Wire:
+    text = r.report.to_json() if r.report is not None else None
+    return (r.path, text, r.error, r.layout, r.encoding, r.diagnostics, r.derived, r.findings, r.worker)
+
+
+def _from_wire(w: _Wire) -> ReadResult:
+    path, text, error, layout, encoding, diagnostics, derived, findings, worker = w
+    return ReadResult(
+        path=path,
+        report=Report.from_json(text) if text is not None else None,
+        error=error,
+        layout=layout,
+        encoding=encoding,
+        diagnostics=diagnostics,
+        derived=derived,
+        findings=findings,
+        worker=worker,
+    )
+
+
+def _read_chunk(paths: Sequence[str], edition: str | None, validate: bool) -> list[_Wire]:
+    """A worker's task: read some files (top level, so that it pickles by name)."""
+    return [_to_wire(read_file(p, edition=edition, validate=validate)) for p in paths]
+
+
+def cpu_count() -> int:
+    """The cores this process may use."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        return max(1, os.process_cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)  # pragma: no cover - macOS, Windows
+
+
+def _worker_count(workers: int | None, n: int) -> int:
+    if workers is None:
+        return 1 if n < PARALLEL_THRESHOLD else min(cpu_count(), n)
+    if type(workers) is not int or workers < 1:
+        raise ValueError(f"workers must be a positive integer or None, not {workers!r}")
+    return min(workers, max(n, 1))
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": fresh interpreters, the same on every platform, and no fork of a process that may
+    # hold threads (which Python 3.12+ warns about).
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _crashed(path: str) -> ReadResult:
+    return ReadResult(
+        path=path,
+        error=GovinfoError(
+            "the worker process reading this file died (a crash in a native library?)",
+            code="worker_crashed",
+            path=path,
+        ),
+    )
+
+
+def _parallel(
+    items: list[str], workers: int, edition: str | None, validate: bool, task: Any = _read_chunk
+) -> Iterator[ReadResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, min(16, len(items) // (workers * 8)))
+    queue: deque[list[str]] = deque(items[i : i + size] for i in range(0, len(items), size))
+    inflight: deque[tuple[list[str], Future[list[_Wire]]]] = deque()
+    #: After a crash, the files that were in flight are read one at a time, alone in the pool,
+    #: so that the one that kills a worker is known.
+    careful = 0
+    pool: ProcessPoolExecutor | None = None
+    try:
+        while queue or inflight:
+            if pool is None:
+                pool = _pool(workers)
+            limit = 1 if careful else workers * 4
+            while queue and len(inflight) < limit:
+                chunk = queue.popleft()
+                inflight.append((chunk, pool.submit(task, chunk, edition, validate)))
+            chunk, future = inflight.popleft()
+            try:
+                wires = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                if careful:
+                    careful -= 1
+                    yield _crashed(chunk[0])
+                    queue.extendleft(reversed([c for c, _ in inflight]))
+                else:
+                    again = [[p] for c in (chunk, *(c for c, _ in inflight)) for p in c]
+                    careful = len(again)
+                    queue.extendleft(reversed(again))
+                inflight.clear()
+                continue
+            if careful:
+                careful -= 1
+            for wire in wires:
+                yield _from_wire(wire)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def read_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    edition: str | None = None,
+    validate: bool = False,
+) -> Iterator[ReadResult]:
+    """Read every file (directories walked, see :func:`report_files`), yielding one
+    :class:`ReadResult` per file, in order, as soon as it is ready.
+
+    ``workers``: how many processes read. ``None`` (the default) uses every core for batches of
+    :data:`PARALLEL_THRESHOLD` files or more and this process for smaller ones; ``1`` always
+    reads here. ``edition`` and ``validate`` are as for :func:`read_file`. Per-file failures are
+    values (``result.error``); only a wrong argument raises.
+
+    >>> results = list(read_many(["tests/data/linping-education-2023.json", "nope.txt"], validate=True))
+    >>> [(r.ok, r.findings) for r in results]
+    [(True, ()), (False, None)]
+    >>> list(read_many(["x"], workers=0))
+    Traceback (most recent call last):
+    ...
+    ValueError: workers must be a positive integer or None, not 0
+    """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("read_many() takes a list of paths; for one file use read_file()")
+    items = [os.fspath(p) for p in report_files(paths)]
+    n = _worker_count(workers, len(items))
+    if n == 1:
+        for p in items:
+            yield read_file(p, edition=edition, validate=validate)
+        return
+    yield from _parallel(items, n, edition, validate)

@@ -1,0 +1,179 @@
+"""Text normalisation for matching labels, and reading the value written in a cell.
+
+Labels are compared by their *key*: the text folded with NFKC (full-width ``（一）：`` become
+``(一):``), Traditional characters mapped to Simplified, quotation marks dropped and every
+whitespace character (ASCII, U+00A0, U+3000, newlines) removed — so ``商业\\n企业``,
+``商业 企业`` and ``商業企業`` all have the key ``商业企业`` (deviations D8, D9, D15, D23, D24).
+
+Traditional → Simplified: the labels of the format use about 230 distinct characters; the
+table :data:`TRADITIONAL` maps the Traditional form of each of them that has one (written by
+hand from the character list the catalogue gives; ``tests/test_parse_normalize.py`` checks
+that every entry maps onto a character the catalogue uses and that Traditional spellings of
+the labels fold to them), plus the two vocabulary swaps seen in Traditional mirrors
+(``檔案`` for ``文件``, ``資訊`` for ``信息``). Labels are all we match,
+so a converter such as OpenCC (a compiled dependency with megabytes of dictionaries) would buy
+nothing here; prose is kept exactly as published and never converted.
+
+>>> label_key("（三） 不予公開")
+'(三)不予公开'
+>>> read_value("\\u00a012").value, read_value("103.3879万元").unit, read_value("/").value is None
+(12, '万元', True)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import attrs
+
+__all__ = [
+    "BLANK_MARKS",
+    "TRADITIONAL",
+    "CellValue",
+    "fold_with_map",
+    "label_key",
+    "read_value",
+]
+
+# Traditional form → Simplified, for the characters the catalogue's labels use (see the test
+# ``test_traditional_table_covers_catalogue``). Only characters whose Traditional form differs.
+_PAIRS = (
+    "萬万 業业 為为 舉举 於于 會会 體体 關关 內内 決决 況况 減减 製制 辦办 務务 動动 區区 華华 單单 "
+    "發发 後后 國国 處处 復复 複复 審审 對对 屬属 廢废 開开 強强 當当 總总 執执 護护 報报 據据 "
+    "數数 無无 條条 構构 權权 機机 沒没 現现 確确 穩稳 類类 係系 糾纠 納纳 組组 織织 經经 結结 繼继 "
+    "續续 維维 繳缴 罰罚 範范 獲获 補补 規规 計计 認认 議议 許许 訟讼 訪访 訴诉 試试 詢询 請请 購购 "
+    "費费 轉转 過过 這这 進进 問问 項项 題题 額额 採采 祕秘 與与 產产 實实 徵征 佈布 號号 "
+    "辭辞 託托 訊讯 頁页 碼码 網网 門门 統统 稱称 億亿 負负 "
+)
+#: Traditional → Simplified for the label characters (one character to one character).
+TRADITIONAL: dict[str, str] = {p[0]: p[1] for p in _PAIRS.split()}
+# Vocabulary swaps in Traditional mirrors (D23); same length, so positions are kept.
+_WORDS = (("檔案", "文件"), ("資訊", "信息"))
+
+#: Filler written in a cell that states nothing (D1–D4): read as "not stated", raw text kept.
+BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "――", "——", "--", "无", "無", "空", "\\"})
+
+_QUOTES = frozenset("“”\"'‘’「」『』")
+#: Every character ``str.isspace`` accepts (after NFKC), found once.
+_SPACES = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
+_DROP = _QUOTES | _SPACES
+_TRANSLATE: dict[int, str | None] = {ord(t): s for t, s in TRADITIONAL.items()}
+_TRANSLATE.update({ord(c): None for c in _DROP})
+_KEPT = re.compile("[^" + re.escape("".join(sorted(_DROP))) + "]+")
+
+
+def _words(text: str) -> str:
+    for trad, simp in _WORDS:
+        if trad[0] in text or trad.translate(_TRANSLATE)[0] in text:
+            text = text.replace(trad.translate(_TRANSLATE), simp)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def label_key(text: str) -> str:
+    """The key labels are compared by: NFKC, Simplified, no quotes, no whitespace."""
+    return fast_key(text)
+
+
+def fast_key(text: str) -> str:
+    """:func:`label_key` without the cache, for long text (string operations in C only)."""
+    return _words(unicodedata.normalize("NFKC", text).translate(_TRANSLATE))
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """:func:`label_key` of ``text`` with, for each character of the key, its index in ``text``.
+
+    Linear in the length of ``text``; used to find labels inside text that ran together.
+    """
+    normal = unicodedata.normalize("NFKC", text)
+    if len(normal) != len(text):
+        # Some character folded to several (or none): map character by character.
+        chars: list[str] = []
+        where: list[int] = []
+        for i, ch in enumerate(text):
+            for f in unicodedata.normalize("NFKC", ch):
+                if f not in _DROP:
+                    chars.append(f)
+                    where.append(i)
+        return _words("".join(chars).translate(_TRANSLATE)), where
+    where = []
+    for m in _KEPT.finditer(normal):
+        where.extend(range(m.start(), m.end()))
+    return _words(normal.translate(_TRANSLATE)), where
+
+
+@attrs.frozen(kw_only=True)
+class CellValue:
+    """What a cell's text says.
+
+    ``kind`` is ``"number"`` (``value`` holds it), ``"blank"`` (a filler such as ``/``:
+    ``value`` is ``None``), or ``"text"`` (not a value at all). ``unit`` is ``元``/``万元``
+    when the cell wrote one; ``signed`` when it had an explicit sign; ``odd`` describes
+    anything unusual that a diagnostic should mention (``--253``).
+    """
+
+    kind: str
+    value: int | Decimal | None = None
+    unit: str | None = None
+    signed: bool = False
+    odd: str | None = None
+
+    @property
+    def is_value(self) -> bool:
+        return self.kind != "text"
+
+
+# A number as agencies write it: optional sign (or the typo "--"), digits with optional
+# thousands commas, an optional decimal part, an optional unit. Every quantifier is bounded
+# or followed by a disjoint class, so matching is linear.
+_NUMBER = re.compile(
+    r"(?P<sign>[+\-]{1,2})?(?P<int>[0-9]{1,15}(?:,[0-9]{3}){0,5})(?:\.(?P<frac>[0-9]{1,15}))?"
+    r"(?P<unit>万元|元|件|条|个|项|宗)?"
+)
+_UNITS = ("万元", "元")
+
+
+def read_value(text: str) -> CellValue:
+    """Read a cell's text: a number (with sign, unit, stray spaces), a blank filler, or text.
+
+    >>> read_value(" 0\\u00a0").value
+    0
+    >>> v = read_value("+3"); (v.value, v.signed)
+    (3, True)
+    >>> v = read_value("--253"); (v.value, v.odd is not None)
+    (-253, True)
+    >>> read_value("251000元").value, read_value("251000元").unit
+    (Decimal('251000'), '元')
+    >>> read_value("商业企业").kind
+    'text'
+    """
+    key = unicodedata.normalize("NFKC", text)
+    key = "".join(key.split())
+    if len(key) > 40:
+        return CellValue(kind="text")
+    if key in BLANK_MARKS or text.strip() in BLANK_MARKS:
+        return CellValue(kind="blank")
+    m = _NUMBER.fullmatch(key)
+    if m is None:
+        return CellValue(kind="text")
+    sign = m["sign"] or ""
+    digits = m["int"].replace(",", "")
+    odd = None
+    if sign in ("--", "++", "+-", "-+"):
+        odd = f"the sign {sign!r} is not a sign; read as {'-' if '-' in sign else '+'}"
+    negative = "-" in sign
+    unit = m["unit"] if m["unit"] in _UNITS else None
+    value: int | Decimal
+    if m["frac"] is not None or unit is not None:
+        try:
+            value = Decimal(f"{digits}.{m['frac']}") if m["frac"] is not None else Decimal(digits)
+        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+            return CellValue(kind="text")
+        if negative:
+            value = -value
+    else:
+        value = -int(digits) if negative else int(digits)
+    return CellValue(kind="number", value=value, unit=unit, signed=bool(sign), odd=odd)

@@ -1,0 +1,298 @@
+"""Read a report published as PDF (needs the ``pdf`` extra: ``pip install 'govinfo[pdf]'``).
+
+The reader uses `pypdfium2 <https://pypi.org/project/pypdfium2/>`_ (PDFium, the PDF engine of
+Chromium; Apache-2.0/BSD-3-Clause, binary wheels, no external program) to take from each
+page the glyphs with their boxes and the ruling lines, then :mod:`govinfo.parse.pdflayout`
+rebuilds paragraphs and tables (merged cells, tables across page breaks) and hands them, as
+:class:`~govinfo.parse.cells.SourceDocument` blocks, to the shared matcher. See
+``docs/pdf-docx.md`` for why PDFium and not pdfminer.six/pdfplumber (measured there).
+
+A file that cannot be a report fails fast with a :class:`~govinfo.errors.ParseError` that
+says what is wrong: ``pdf_encrypted``, ``pdf_damaged`` (truncated or corrupt), ``pdf_no_text``
+(a scan: images and no text layer), ``pdf_no_tables``, or ``missing_extra``.
+
+>>> from govinfo.parse.pdf import read_pdf
+>>> from govinfo.errors import ParseError
+>>> try:
+...     read_pdf(b"%PDF-1.7\\n1 0 obj")
+... except ParseError as e:
+...     print(e.code)
+pdf_damaged
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import threading
+from typing import Any
+
+from ..errors import ParseError
+from .cells import Diagnostic, SourceDocument, SourceLocation, TableBlock
+from .pdflayout import Glyph, PageContent, Rule, layout_blocks
+
+__all__ = ["is_pdf", "pdf_pages", "read_pdf"]
+
+#: PDFium is not thread-safe: one document at a time.
+_LOCK = threading.Lock()
+#: A white or invisible stroke is not a rule.
+_WHITE = 250
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` looks like a PDF (``%PDF-`` near the start, as readers accept)."""
+    return b"%PDF-" in data[:1024]
+
+
+def _pdfium() -> Any:
+    try:
+        import pypdfium2
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ParseError(
+            "reading PDF needs the pypdfium2 package: pip install 'govinfo[pdf]'", code="missing_extra"
+        ) from None
+    return pypdfium2
+
+
+def _open(pdfium: Any, data: bytes) -> Any:
+    raw = pdfium.raw
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise ParseError(
+                "the PDF is encrypted with a password; open it with the password and save an "
+                "unprotected copy, then parse that",
+                code="pdf_encrypted",
+            ) from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise ParseError(
+                "the PDF is encrypted with a security handler PDFium does not support", code="pdf_encrypted"
+            ) from None
+        raise ParseError(
+            f"the PDF is damaged or truncated and cannot be opened ({e})", code="pdf_damaged"
+        ) from None
+
+
+def _matrix(m: Any) -> tuple[float, float, float, float, float, float]:
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(
+    inner: tuple[float, float, float, float, float, float],
+    outer: tuple[float, float, float, float, float, float],
+) -> tuple[float, float, float, float, float, float]:
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _path_rules(
+    raw: Any, obj: Any, m: tuple[float, float, float, float, float, float], height: float
+) -> list[Rule]:
+    """The horizontal and vertical rules a path object draws, in top-down page coordinates."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return []
+    stroked = bool(stroke.value)
+    if stroked:
+        r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
+        raw.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(v) for v in (r, g, b, alpha)))
+        if alpha.value == 0 or min(r.value, g.value, b.value) >= _WHITE:
+            stroked = False
+    filled = bool(fill.value)
+    if not stroked and not filled:
+        return []
+    points: list[list[tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b_, c, d, e, f = m
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        px, py = a * x.value + c * y.value + e, b_ * x.value + d * y.value + f
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not points:
+            points.append([(px, py)])
+        else:
+            points[-1].append((px, py))
+        if raw.FPDFPathSegment_GetClose(seg) and points[-1]:
+            points[-1].append(points[-1][0])
+    rules: list[Rule] = []
+    if stroked:
+        for sub in points:
+            for (x0, y0), (x1, y1) in itertools.pairwise(sub):
+                if abs(y0 - y1) <= 0.5 and abs(x1 - x0) > 0.5:
+                    rules.append(Rule(min(x0, x1), height - y0, max(x0, x1), height - y0))
+                elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) > 0.5:
+                    rules.append(Rule(x0, height - max(y0, y1), x0, height - min(y0, y1)))
+    elif filled:
+        # A thin filled rectangle is a rule; anything else filled is a background.
+        xs = [p[0] for sub in points for p in sub]
+        ys = [p[1] for sub in points for p in sub]
+        if xs and ys:
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+            if y1 - y0 <= 2.5 < x1 - x0:
+                mid = height - (y0 + y1) / 2
+                rules.append(Rule(x0, mid, x1, mid))
+            elif x1 - x0 <= 2.5 < y1 - y0:
+                mid = (x0 + x1) / 2
+                rules.append(Rule(mid, height - y1, mid, height - y0))
+    return rules
+
+
+def _objects(raw: Any, page: Any, textpage: Any, height: float) -> tuple[list[Rule], int, int]:
+    """Every rule, the number of images and of undecodable text objects, looking inside forms."""
+    rules: list[Rule] = []
+    images = 0
+    lost = 0
+    fsm = raw.FS_MATRIX()
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def visit(obj: Any, outer: tuple[float, float, float, float, float, float], depth: int) -> None:
+        nonlocal images, lost
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            # The length in bytes with the terminator: 2 means PDFium found no characters.
+            if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:
+                lost += 1
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            # Path points are in the object's space: its matrix, then any enclosing forms'.
+            inner = _matrix(fsm) if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fsm)) else identity
+            rules.extend(_path_rules(raw, obj, _compose(inner, outer), height))
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+            m = _matrix(fsm) if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fsm)) else identity
+            here = _compose(m, outer)
+            for i in range(raw.FPDFFormObj_CountObjects(obj)):
+                visit(raw.FPDFFormObj_GetObject(obj, i), here, depth + 1)
+
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        visit(raw.FPDFPage_GetObject(page, i), identity, 0)
+    return rules, images, lost
+
+
+def _glyphs(raw: Any, textpage: Any, height: float) -> list[Glyph]:
+    """The characters the page really contains (not the spaces and line breaks PDFium invents)."""
+    out: list[Glyph] = []
+    rect = raw.FS_RECTF()
+    m = raw.FS_MATRIX()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    for i in range(raw.FPDFText_CountChars(textpage)):
+        if raw.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        if code in (0, 0xFFFE, 0xFFFF) or (code < 0x20 and code != 0x09):
+            continue
+        if not raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect)):
+            continue
+        ch = " " if code in (0x09, 0xA0, 0x3000) else chr(code)
+        em = raw.FPDFText_GetFontSize(textpage, i)
+        if raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(m)):
+            em *= abs(m.a * m.d - m.b * m.c) ** 0.5
+        x0, y0, x1, y1 = rect.left, height - rect.top, rect.right, height - rect.bottom
+        if em > 0 and (x1 - x0 > 2 * em + 1 or y1 - y0 > 2 * em + 1):
+            # Some fonts report absurd ascent/descent (a box 20 em tall): place the glyph by
+            # its ink horizontally and by its baseline vertically instead.
+            raw.FPDFText_GetCharBox(textpage, i, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+            raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
+            base = height - oy.value
+            x0, x1 = min(left.value, ox.value), max(right.value, ox.value + 0.5 * em)
+            y0, y1 = base - 0.88 * em, base + 0.12 * em
+        out.append(Glyph(ch, x0, y0, x1, y1, em))
+    return out
+
+
+def pdf_pages(data: bytes) -> list[PageContent]:
+    """The glyphs, rules and image count of every page (no layout analysis yet).
+
+    Raises :class:`~govinfo.errors.ParseError` for a file PDFium cannot open, an encrypted
+    file, or a file that was cut short.
+    """
+    pdfium = _pdfium()
+    raw = pdfium.raw
+    with _LOCK:
+        doc = _open(pdfium, data)
+        try:
+            if b"%%EOF" not in data[-1024:]:
+                raise ParseError(
+                    "the PDF is truncated: it does not end with %%EOF, so pages or parts of "
+                    "pages may be missing; download the file again",
+                    code="pdf_damaged",
+                )
+            pages: list[PageContent] = []
+            for n in range(len(doc)):
+                page = doc[n]
+                try:
+                    height, width = page.get_height(), page.get_width()
+                    textpage = page.get_textpage()
+                    try:
+                        glyphs = _glyphs(raw, textpage.raw, height)
+                        rules, images, lost = _objects(raw, page.raw, textpage.raw, height)
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+                pages.append(
+                    PageContent(
+                        number=n + 1,
+                        width=width,
+                        height=height,
+                        glyphs=tuple(glyphs),
+                        rules=tuple(rules),
+                        images=images,
+                        lost_text=lost,
+                    )
+                )
+        finally:
+            doc.close()
+    return pages
+
+
+def read_pdf(data: bytes) -> SourceDocument:
+    """A PDF's paragraphs and tables as a :class:`~govinfo.parse.cells.SourceDocument`.
+
+    Raises :class:`~govinfo.errors.ParseError` when the file cannot be read: encrypted,
+    damaged or truncated, a scan without text, or without any table.
+    """
+    pages = pdf_pages(data)
+    if not pages:
+        raise ParseError("the PDF has no pages", code="pdf_no_text")
+    if not any(any(not g.text.isspace() for g in p.glyphs) for p in pages):
+        images = sum(p.images for p in pages)
+        if images:
+            raise ParseError(
+                f"the PDF has no text layer, only {images} image(s) on {len(pages)} page(s): it is a "
+                "scan; run OCR on it (e.g. with ocrmypdf) and parse the result",
+                code="pdf_no_text",
+            )
+        raise ParseError(f"the PDF's {len(pages)} page(s) hold no text", code="pdf_no_text")
+    blocks, diagnostics = layout_blocks(pages)
+    for p in pages:
+        if p.lost_text:
+            diagnostics.append(
+                Diagnostic(
+                    code="pdf_text_lost",
+                    message=f"{p.lost_text} piece(s) of text here could not be decoded and are missing",
+                    location=SourceLocation(page=p.number),
+                )
+            )
+    doc = SourceDocument(blocks=tuple(blocks), layout="pdf", diagnostics=tuple(diagnostics))
+    if not any(isinstance(b, TableBlock) for b in blocks):
+        # No ruled table: the matcher may still read tables printed as text, else say why.
+        from .document import read_document
+
+        try:
+            read_document(doc)
+        except ParseError as e:
+            scans = [p.number for p in pages if p.images and not p.glyphs]
+            hint = f"; page(s) {', '.join(map(str, scans))} hold only images (scanned?)" if scans else ""
+            raise ParseError(
+                f"the PDF has no ruled tables (the tables may be images or missing){hint}, and its "
+                f"text alone is not a complete report: {e.message}",
+                code="pdf_no_tables",
+            ) from None
+    return doc

@@ -1,0 +1,858 @@
+"""The one table matcher: places the cells of a section into a catalogue table layout.
+
+Every reader hands its cells here (through :mod:`govinfo.parse.document`). The matcher does
+not trust the reader's row boundaries or cell counts; it reads a stream of tokens:
+
+- a *label* (matched to the catalogue by :class:`~govinfo.parse.labels.Vocabulary`): a row
+  label starts that row; captions, corner notes, column headers and row groups close it;
+- a *value* (a number, possibly signed or with a unit, or a blank filler such as ``/``);
+- a *run* of digits that may hold several cells (text that ran together): split back by
+  :mod:`govinfo.parse.runs` and kept only where the identities leave one reading;
+- unknown *text*, and row *breaks* (hints).
+
+A row's values go to its columns in order. Extra subtotal columns are recognised by their
+arithmetic (they equal the sum of the 法人或其他组织 columns in every row) and dropped; subtotal
+rows (``小计``) are skipped; rows with fewer values than columns are read only when that is
+unambiguous. Whatever was not certain becomes a :class:`~govinfo.parse.cells.Diagnostic`; a
+table that cannot be placed at all gives a list of reasons, which the caller raises as a
+:class:`~govinfo.errors.ParseError`. A wrong number is never returned without a diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from itertools import product
+
+import attrs
+
+from ..catalogue import MONEY_UNITS, CellKind, ColumnSpec, GridSpec, RowSpec, TableSpec
+from ..table import Cell, path_of
+from .cells import NOWHERE, Block, Diagnostic, SourceLocation, TableBlock, TextBlock
+from .labels import Match, Vocabulary, split_numbering
+from .normalize import CellValue, fold_with_map, label_key, read_value
+from .runs import TooAmbiguous, splits
+
+__all__ = ["Placement", "place_table"]
+
+#: The most combinations of ambiguous rows tried against the table-wide identities.
+MAX_COMBINATIONS = 4096
+
+
+@attrs.frozen(kw_only=True)
+class Tok:
+    """One token of a section's stream."""
+
+    kind: str  # "break" | "value" | "run" | "label" | "text"
+    raw: str = ""
+    location: SourceLocation = NOWHERE
+    value: CellValue | None = None
+    groups: tuple[str, ...] = ()
+    match: Match | None = None
+
+
+BREAK = Tok(kind="break")
+
+
+@attrs.frozen(kw_only=True)
+class Placement:
+    """The result of placing one section's cells into one table layout."""
+
+    spec: TableSpec
+    cells: tuple[Cell, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    #: Rows whose label was found, in the order found.
+    rows_found: tuple[str, ...]
+    #: How well the layout fits the text (higher is better); used to choose between layouts.
+    score: int
+    #: Why the table could not be placed; empty when it was.
+    failures: tuple[str, ...] = ()
+    #: Labels the section showed that only some layouts have (for edition detection).
+    markers: frozenset[str] = frozenset()
+
+
+# --- tokenising ------------------------------------------------------------------------------
+
+_DIGIT_RUN = re.compile(r"[0-9]{1,200}")
+_SPACE = re.compile(r"\s{1,100}")
+_NUMBERISH = re.compile(r"[+\-]{0,2}[0-9][0-9.,]{0,40}(?:万元|元)?")
+
+
+def _cell_tokens(
+    text: str, location: SourceLocation, vocab: Vocabulary, within: frozenset[GridSpec], line: bool = False
+) -> Tok:
+    value = read_value(text)
+    if value.is_value:
+        groups = text.split()
+        if len(groups) >= (2 if line else 3) and all(_NUMBERISH.fullmatch(g) for g in groups):
+            # Several numbers separated by spaces (a PDF line, ``0 0 0``): several cells.
+            # Two numbers in one table cell are one number with a stray space (D25).
+            return Tok(kind="text", raw=text, location=location)
+        return Tok(kind="value", raw=text, location=location, value=value)
+    match = vocab.match(text, within)
+    if match is not None:
+        return Tok(kind="label", raw=text, location=location, match=match)
+    return Tok(kind="text", raw=text, location=location)
+
+
+def _scan_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    keys = {k for k, _ in vocab.keys() if len(k) >= 2}  # noqa: SIM118 - Vocabulary.keys() is a method
+    keys |= {split_numbering(k)[1] for k in keys}
+    keys = {k for k in keys if len(k) >= 2}
+    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))))
+
+
+_PATTERNS: dict[int, tuple[Vocabulary, re.Pattern[str]]] = {}
+_TRAILING_NUMBER = re.compile(r"(?:[0-9]{1,2}[.、]|\([0-9]{1,2}\))$")
+
+
+def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    cached = _PATTERNS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, _scan_pattern(vocab))
+        _PATTERNS[id(vocab)] = cached
+    return cached[1]
+
+
+def _run_tokens(
+    text: str,
+    location: SourceLocation,
+    vocab: Vocabulary,
+    within: frozenset[GridSpec],
+    splittable: bool = True,
+) -> Iterator[Tok]:
+    """Tokens of text whose labels and values ran together with no separator.
+
+    ``splittable``: whether a group of digits may hold several cells (text that ran together);
+    otherwise each whitespace-separated number is one cell (a line such as ``规章 0 0 0``).
+    """
+    folded, where = fold_with_map(text)
+    pattern = _pattern(vocab)
+    pos = 0  # in raw text
+    for m in pattern.finditer(folded):
+        start, end = m.start(), m.end()
+        key = m.group()
+        # A bare match preceded by its numbering (``1、``) takes the numbering in.
+        if split_numbering(key)[0] is None:
+            before = _TRAILING_NUMBER.search(folded, max(0, start - 4), start)
+            if before is not None:
+                start = before.start()
+        match = vocab.match(folded[start:end], within)
+        if match is None:
+            continue
+        raw_start, raw_end = where[start], where[end - 1] + 1
+        if raw_start < pos:
+            continue
+        yield from _value_tokens(text[pos:raw_start], location, splittable)
+        yield Tok(kind="label", raw=text[raw_start:raw_end], location=location, match=match)
+        pos = raw_end
+    yield from _value_tokens(text[pos:], location, splittable)
+
+
+def _value_tokens(text: str, location: SourceLocation, splittable: bool) -> Iterator[Tok]:
+    """Values in the text between two labels of run-together text."""
+    groups: list[str] = []
+    i, n = 0, len(text)
+    rest: list[str] = []
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        m = _NUMBERISH.match(text, i)
+        if m is not None:
+            if rest:
+                yield Tok(kind="text", raw="".join(rest), location=location)
+                rest = []
+            token = m.group()
+            if token.isdigit() and splittable:
+                groups.append(token)
+            else:
+                if groups:
+                    yield Tok(kind="run", raw=" ".join(groups), location=location, groups=tuple(groups))
+                    groups = []
+                yield Tok(kind="value", raw=token, location=location, value=read_value(token))
+            i = m.end()
+            continue
+        if groups:
+            yield Tok(kind="run", raw=" ".join(groups), location=location, groups=tuple(groups))
+            groups = []
+        rest.append(ch)
+        i += 1
+    if groups:
+        yield Tok(kind="run", raw=" ".join(groups), location=location, groups=tuple(groups))
+    if rest:
+        raw = "".join(rest)
+        if label_key(raw):
+            yield Tok(kind="text", raw=raw, location=location)
+
+
+def tokens(blocks: Sequence[Block], vocab: Vocabulary, spec: TableSpec) -> Iterator[Tok]:
+    """The token stream of a section's blocks, labels matched within ``spec``."""
+    within = frozenset(spec.grids)
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            yield BREAK
+            yield from _text_tokens(block.text, block.location, block.run_together, vocab, within, line=True)
+            continue
+        assert isinstance(block, TableBlock)
+        for row in block.rows:
+            yield BREAK
+            for cell in row.cells:
+                yield from _text_tokens(cell.text, cell.location, cell.run_together, vocab, within)
+    yield BREAK
+
+
+def _text_tokens(
+    text: str,
+    location: SourceLocation,
+    run_together: bool,
+    vocab: Vocabulary,
+    within: frozenset[GridSpec],
+    line: bool = False,
+) -> Iterator[Tok]:
+    if run_together:
+        yield from _run_tokens(text, location, vocab, within)
+        return
+    tok = _cell_tokens(text, location, vocab, within, line)
+    if tok.kind == "text" and any(ch.isdigit() for ch in text) and len(text) < 2000:
+        # A label and its values in one cell or line (``规章 0 0 0``): each number one cell.
+        yield from _run_tokens(text, location, vocab, within, splittable=False)
+        return
+    yield tok
+
+
+# --- placing ---------------------------------------------------------------------------------
+
+
+def _value_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
+    return tuple(c for c in grid.columns if c.kind is not CellKind.UNIT)
+
+
+@attrs.define
+class _Row:
+    """The tokens read for one row (or for a whole one-row grid)."""
+
+    grid: GridSpec
+    row: RowSpec | None  # None: the one-row grid as a whole
+    label: Tok | None
+    values: list[Tok] = attrs.Factory(list)
+    skip: bool = False  # a subtotal row: read and dropped
+    #: A row label of a one-row grid: a row only if values follow it (Markdown prints 四 by rows).
+    tentative: bool = False
+
+
+class _Placer:
+    def __init__(self, spec: TableSpec, section: str):
+        self.spec = spec
+        self.section = section
+        self.diagnostics: list[Diagnostic] = []
+        self.rows: list[_Row] = []
+        self.current: _Row | None = None
+        self.last_grid: GridSpec | None = None
+        self.flat: dict[str, _Row] = {}
+        self.unknown = 0
+        self.header_units: dict[str, str] = {}
+        self.markers: set[str] = set()
+
+    def diag(self, code: str, message: str, tok: Tok | None = None, path: str | None = None) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                message=message,
+                location=tok.location if tok else NOWHERE,
+                raw=tok.raw if tok else None,
+                path=path,
+            )
+        )
+
+    def close(self) -> None:
+        if self.current is not None:
+            blank = all(
+                v.kind == "value" and v.value is not None and v.value.kind == "blank"
+                for v in self.current.values
+            )
+            if not (self.current.tentative and blank):
+                self.rows.append(self.current)
+            self.current = None
+
+    def feed(self, tok: Tok) -> None:
+        if tok.kind == "break":
+            cur = self.current
+            if (
+                cur is not None
+                and cur.row is not None
+                and len(cur.values) >= len(_value_columns(cur.grid))
+                and all(v.kind == "value" for v in cur.values)
+            ):
+                self.close()
+            return
+        if tok.kind == "label":
+            self.label(tok)
+            return
+        if tok.kind in ("value", "run"):
+            if self.current is not None:
+                self.current.values.append(tok)
+                return
+            grid = self.last_grid
+            if grid is not None and grid.one_row:
+                row = self.flat.get(grid.key)
+                if row is None:
+                    row = self.flat[grid.key] = _Row(grid=grid, row=None, label=None)
+                    self.rows.append(row)
+                row.values.append(tok)
+                return
+            if tok.kind == "value" and tok.value is not None and tok.value.kind == "blank":
+                return  # a spanned or empty header cell
+            if self.rows or self.last_grid is not None:
+                self.diag("stray_value", "a value outside any row was ignored", tok)
+                self.unknown += 1
+            return
+        # Unknown text.
+        if self.current is not None and not self.current.values and self.current.label is not None:
+            # A long row label broken over two cells (D7b): join and try again.
+            joined = self.current.label.raw + tok.raw
+            match = Vocabulary.of(self.spec).match(joined, frozenset(self.spec.grids))
+            if match is not None and match.terms and match.terms[0].row is self.current.row:
+                return
+        if self.rows or self.current is not None or self.last_grid is not None:
+            self.diag("unknown_text", f"text in the {self.section} table that is no label of it", tok)
+            self.unknown += 1
+        self.close()
+
+    def label(self, tok: Tok) -> None:
+        assert tok.match is not None
+        match = tok.match
+        terms = match.terms
+        kinds = {t.kind for t in terms}
+        # Prefer a row label when the text is one; then a group; then anything.
+        for preferred in ("row", "group", "subtotal", "caption", "corner", "column", "header"):
+            chosen = [t for t in terms if t.kind == preferred]
+            if chosen:
+                break
+        distinct = {(t.kind, t.label, t.row, t.column) for t in chosen}
+        if len(distinct) > 1 and preferred in ("row", "caption"):
+            self.diag(
+                "ambiguous_label",
+                "the label matches several of the table's labels: "
+                + ", ".join(sorted({t.label for t in chosen})),
+                tok,
+            )
+            self.close()
+            self.unknown += 1
+            return
+        term = chosen[0]
+        if match.how == "fuzzy":
+            self.diag(
+                "fuzzy_label",
+                f"read as {term.label!r} (edit distance {match.distance})",
+                tok,
+            )
+        elif match.how == "gloss":
+            self.diag("label_gloss", f"read as {term.label!r}; the gloss {match.gloss!r} is ignored", tok)
+        del kinds
+        self.close()
+        if term.grid is not None:
+            self.last_grid = term.grid
+            flat = self.flat.pop(term.grid.key, None)
+            if flat is not None:
+                # Values before the last header label of a one-row grid were header cells.
+                self.rows.remove(flat)
+                for v in flat.values:
+                    if v.kind != "value" or v.value is None or v.value.kind != "blank":
+                        self.diag("stray_value", "a value inside the header was ignored", v)
+        self.markers.add(term.label)
+        if term.kind == "row":
+            assert term.row is not None
+            assert term.grid is not None
+            if any(r.row is term.row for r in self.rows):
+                self.diag("duplicate_row", f"the row {term.label!r} appears again; the first is kept", tok)
+                self.current = _Row(grid=term.grid, row=term.row, label=tok, skip=True)
+                return
+            self.current = _Row(grid=term.grid, row=term.row, label=tok)
+            return
+        if term.kind == "header" and term.row is not None and term.grid is not None:
+            self.current = _Row(grid=term.grid, row=term.row, label=tok, tentative=True)
+            return
+        if term.kind == "subtotal":
+            if self.last_grid is not None and any(r.grid is self.last_grid for r in self.rows):
+                grid = self.last_grid
+                self.current = _Row(grid=grid, row=None, label=tok, skip=True)
+            return
+        if term.kind == "column" and term.column is not None and match.gloss:
+            for unit in ("万元", "元"):
+                if unit in match.gloss:
+                    self.header_units[term.column.key] = unit
+                    break
+
+    def finish(self) -> Placement:
+        self.close()
+        return _assign(self)
+
+
+def _unit(tok: Tok) -> str | None:
+    return tok.value.unit if tok.value is not None else None
+
+
+def _cell_from(
+    p: _Placer, column: ColumnSpec, row: RowSpec, tok: Tok, cells: list[Cell]
+) -> tuple[Cell, str | None]:
+    """The value of one token for one cell, with the money unit it stated; diagnostics added."""
+    spec = p.spec
+    path = path_of(spec.cell(row.key, column.key), spec)
+    v = tok.value
+    assert v is not None
+    if v.kind == "blank":
+        shown = tok.raw.strip()
+        p.diag("not_stated", f"blank cell{f' ({shown!r})' if shown else ''} read as not stated", tok, path)
+        return None, None
+    if "".join(tok.raw.split()) != tok.raw.strip():
+        p.diag("space_in_number", "spaces inside the number were removed", tok, path)
+    if v.odd:
+        p.diag("odd_number", v.odd, tok, path)
+    value = v.value
+    if column.kind is CellKind.MONEY:
+        assert value is not None
+        amount = value if isinstance(value, Decimal) else Decimal(value)
+        if amount < 0:
+            p.diag("negative_value", "money cannot be negative; not stated", tok, path)
+            return None, None
+        fixed = _column_unit(column)
+        if v.unit is not None and fixed is not None and v.unit != fixed:
+            factor = Decimal(10000)
+            amount = amount / factor if fixed == "万元" else amount * factor
+            p.diag("unit_converted", f"the cell is in {v.unit}; converted to {fixed}", tok, path)
+        elif v.unit is not None:
+            p.diag("unit_in_cell", f"unit {v.unit!r} written in the cell", tok, path)
+        return amount, v.unit
+    if isinstance(value, Decimal):
+        p.diag("not_a_count", "a count must be a whole number; not stated", tok, path)
+        return None, None
+    assert value is not None
+    if v.unit is not None:
+        p.diag("not_a_count", f"a count cannot carry the unit {v.unit!r}; not stated", tok, path)
+        return None, None
+    if column.kind is CellKind.COUNT:
+        if value < 0:
+            p.diag("negative_value", "a count cannot be negative; not stated", tok, path)
+            return None, None
+        if v.signed:
+            p.diag("signed_value", "a sign on a count was ignored", tok, path)
+    elif column.kind is CellKind.SIGNED and v.signed:
+        p.diag("signed_value", "signed net change read with its sign", tok, path)
+    return value, None
+
+
+Candidate = tuple[object, ...]
+
+
+def _row_ok(grid: GridSpec, values: Candidate) -> bool:
+    """Row-local identity (E2, E4): a 总计 column equals the sum of the others."""
+    columns = _value_columns(grid)
+    total = [v for c, v in zip(columns, values) if c.is_total]
+    if not total or not isinstance(total[0], int):
+        return True
+    parts = [v for c, v in zip(columns, values) if not c.is_total]
+    return all(isinstance(x, int) for x in parts) and sum(parts) == total[0]  # type: ignore[arg-type]
+
+
+def _readings(grid: GridSpec, n: int, toks: Sequence[Tok], rows: int = 1) -> list[Candidate] | None:
+    """Readings of value tokens holding a run as exactly ``n`` values that keep E2/E4."""
+    pieces: list[str | Tok] = []
+    for t in toks:
+        if t.kind == "run":
+            pieces.extend(t.groups)
+        else:
+            pieces.append(t)
+    digits = [p for p in pieces if isinstance(p, str)]
+    try:
+        raw = splits(digits, n - (len(pieces) - len(digits))) if digits else [()]
+    except TooAmbiguous:
+        return None
+    width = len(_value_columns(grid))
+    out: list[Candidate] = []
+    for reading in raw:
+        result = _interleave(pieces, reading)
+        if len(result) != n:
+            continue
+        chunks = [tuple(_plain(x) for x in result[i : i + width]) for i in range(0, n, width)]
+        if all(_row_ok(grid, c) for c in chunks):
+            out.append(tuple(result))
+    return out
+
+
+def _plain(x: object) -> object:
+    if isinstance(x, Tok):
+        return x.value.value if x.value is not None else None
+    return x
+
+
+def _interleave(pieces: Sequence[str | Tok], reading: tuple[int, ...]) -> list[object]:
+    """Put the numbers of ``reading`` back among the fixed tokens, group by group."""
+    # Each group takes as many numbers as its digits allow; find one consistent assignment.
+    groups = [p for p in pieces if isinstance(p, str)]
+    sizes: list[int] = []
+    pos = 0
+    for g in groups:
+        # The numbers of this group are those whose digits concatenate to g.
+        acc = ""
+        count = 0
+        while pos + count < len(reading) and acc != g:
+            acc += str(reading[pos + count])
+            count += 1
+            if not g.startswith(acc):
+                return []
+        if acc != g:
+            return []
+        sizes.append(count)
+        pos += count
+    out: list[object] = []
+    pos = 0
+    gi = 0
+    for p in pieces:
+        if isinstance(p, str):
+            out.extend(reading[pos : pos + sizes[gi]])
+            pos += sizes[gi]
+            gi += 1
+        else:
+            out.append(p)
+    return out
+
+
+def _assign(p: _Placer) -> Placement:
+    spec = p.spec
+    cells: list[Cell] = [None] * len(spec.cells)
+    failures: list[str] = []
+    found: list[str] = []
+    score = 0
+    ambiguous: dict[int, tuple[_Row, list[Candidate]]] = {}
+    rows = [r for r in p.rows if not r.skip]
+    for r in p.rows:
+        if r.skip and r.row is None:
+            p.diag("subtotal_row", "a subtotal row added by the publisher was read and ignored", r.label)
+    subtotal_at = _subtotal_column(p, rows)
+    for i, r in enumerate(rows):
+        columns = _value_columns(r.grid)
+        row_specs = (r.row,) if r.row is not None else r.grid.rows
+        n = len(columns) * len(row_specs)
+        toks = list(r.values)
+        if r.row is not None:
+            found.append(r.row.key)
+        else:
+            found.extend(rs.key for rs in row_specs)
+        if subtotal_at is not None and r.row is not None and r.grid is subtotal_at[0]:
+            pos = subtotal_at[1]
+            if len(toks) == n + 1 and all(t.kind == "value" for t in toks):
+                dropped = toks.pop(pos)
+                p.diag("subtotal_column", "a subtotal column added by the publisher was ignored", dropped)
+        # Trailing blank cells past the row's width are spanned placeholders.
+        while (
+            len(toks) > n and toks[-1].kind == "value" and toks[-1].value and toks[-1].value.kind == "blank"
+        ):
+            toks.pop()
+        has_run = any(t.kind == "run" for t in toks)
+        where = r.label or (toks[0] if toks else None)
+        what = f"the row {r.row.label!r}" if r.row is not None else f"the {p.section} table"
+        if not has_run and len(toks) == n:
+            _store(p, r, row_specs, columns, toks, cells)
+            score += len(row_specs) * 2
+            continue
+        if has_run:
+            readings = _readings(r.grid, n, toks)
+            if readings is None:
+                p.diag("ambiguous_run", f"{what}: too many ways to split the digits; not stated", where)
+                continue
+            if len(readings) == 1:
+                p.diag(
+                    "split_run",
+                    f"{what}: digits that ran together were split the one way the identities allow",
+                    where,
+                )
+                _store_reading(p, r, row_specs, columns, readings[0], toks, cells)
+                score += len(row_specs) * 2
+                continue
+            if not readings:
+                p.diag("unreadable_run", f"{what}: the digits cannot be split into {n} cells", where)
+                failures.append(f"{what} has digits that cannot be read as {n} cells")
+                continue
+            ambiguous[i] = (r, readings)
+            score += len(row_specs)
+            continue
+        if len(toks) < n:
+            stated = [t for t in toks if t.value is not None and t.value.kind == "number"]
+            if (
+                toks
+                and stated
+                and all(t.value is not None and t.value.value == 0 for t in stated)
+                and any(c.is_total for c in columns)
+            ):
+                p.diag(
+                    "omitted_cells",
+                    f"{what} gives {len(toks)} of {n} cells, every one 0: the total is 0, so every "
+                    "cell is 0 (the omitted cells were zeros, D16)",
+                    where,
+                )
+                for rs in row_specs:
+                    for c in columns:
+                        cells[spec.cell(rs.key, c.key).index] = 0
+                score += len(row_specs)
+                continue
+            if not toks:
+                p.diag("empty_row", f"{what} has no cells; not stated", where)
+                continue
+            p.diag(
+                "omitted_cells",
+                f"{what} gives {len(toks)} cells for {n} columns; which columns they belong to is "
+                "ambiguous, so none is stated",
+                where,
+            )
+            continue
+        p.diag("too_many_cells", f"{what} gives {len(toks)} cells for {n} columns; none is stated", where)
+        failures.append(f"{what} has {len(toks)} cells for {n} columns")
+    if ambiguous:
+        _resolve(p, ambiguous, cells)
+    missing = [row.key for row in spec.rows if row.key not in found]
+    for key in missing:
+        row = spec.row(key)
+        p.diag(
+            "missing_row",
+            f"the row {row.full_label!r} was not found; its cells are not stated",
+            None,
+            f"$.{spec.key}.{key}",
+        )
+    if p.unknown >= 3 and p.unknown * 2 > len(found):
+        failures.append(f"{p.unknown} of its cells are labels this layout does not have")
+    if not found:
+        failures.insert(0, "none of its row labels was found")
+    elif len(missing) * 2 > len(spec.rows):
+        failures.insert(0, f"{len(missing)} of its {len(spec.rows)} rows were not found")
+    _fill_units(p, cells)
+    score -= p.unknown + len(missing)
+    return Placement(
+        spec=spec,
+        cells=tuple(cells),
+        diagnostics=tuple(p.diagnostics),
+        rows_found=tuple(found),
+        score=score,
+        failures=tuple(failures),
+        markers=frozenset(p.markers),
+    )
+
+
+def _store(
+    p: _Placer,
+    r: _Row,
+    row_specs: Sequence[RowSpec],
+    columns: Sequence[ColumnSpec],
+    toks: Sequence[Tok],
+    cells: list[Cell],
+) -> None:
+    width = len(columns)
+    for j, rs in enumerate(row_specs):
+        units: list[str] = []
+        for c, tok in zip(columns, toks[j * width : (j + 1) * width]):
+            value, unit = _cell_from(p, c, rs, tok, cells)
+            cells[p.spec.cell(rs.key, c.key).index] = value
+            if unit:
+                units.append(unit)
+        _put_unit(p, rs, units, cells)
+
+
+def _store_reading(
+    p: _Placer,
+    r: _Row,
+    row_specs: Sequence[RowSpec],
+    columns: Sequence[ColumnSpec],
+    reading: Candidate,
+    toks: Sequence[Tok],
+    cells: list[Cell],
+) -> None:
+    width = len(columns)
+    for j, rs in enumerate(row_specs):
+        units: list[str] = []
+        for c, x in zip(columns, reading[j * width : (j + 1) * width]):
+            if isinstance(x, Tok):
+                value, unit = _cell_from(p, c, rs, x, cells)
+                if unit:
+                    units.append(unit)
+            else:
+                assert isinstance(x, int)
+                value = Decimal(x) if c.kind is CellKind.MONEY else x
+            cells[p.spec.cell(rs.key, c.key).index] = value
+        _put_unit(p, rs, units, cells)
+
+
+def _put_unit(p: _Placer, row: RowSpec, units: list[str], cells: list[Cell]) -> None:
+    spec = p.spec
+    for c in spec.grid_of(row.key).columns:
+        if c.kind is CellKind.UNIT and units:
+            cells[spec.cell(row.key, c.key).index] = units[0]
+
+
+def _fill_units(p: _Placer, cells: list[Cell]) -> None:
+    """A money cell with no unit of its own takes the unit its column header's gloss names."""
+    spec = p.spec
+    for grid in spec.grids:
+        unit_col = next((c for c in grid.columns if c.kind is CellKind.UNIT), None)
+        if unit_col is None:
+            continue
+        for c in grid.columns:
+            header_unit = p.header_units.get(c.key)
+            if c.kind is not CellKind.MONEY or header_unit is None:
+                continue
+            for row in grid.rows:
+                uidx = spec.cell(row.key, unit_col.key).index
+                if cells[uidx] is None and cells[spec.cell(row.key, c.key).index] is not None:
+                    cells[uidx] = header_unit
+
+
+def _column_unit(column: ColumnSpec) -> str | None:
+    """The money unit a column's official label fixes (the 2021 fee column: 万元), if any."""
+    for unit in sorted(MONEY_UNITS, key=len, reverse=True):
+        if unit in column.label:
+            return unit
+    return None
+
+
+def _subtotal_column(p: _Placer, rows: Sequence[_Row]) -> tuple[GridSpec, int] | None:
+    """Where an extra subtotal column sits, if every over-long row says the same."""
+    by_grid: dict[int, list[_Row]] = {}
+    for r in rows:
+        if r.row is None:
+            continue
+        n = len(_value_columns(r.grid))
+        if len(r.values) == n + 1 and all(t.kind == "value" for t in r.values):
+            by_grid.setdefault(id(r.grid), []).append(r)
+    for long_rows in by_grid.values():
+        grid = long_rows[0].grid
+        columns = _value_columns(grid)
+        groups = [c.group for c in columns]
+        members = [i for i, g in enumerate(groups) if g is not None]
+        if not members:
+            continue
+        first, last = members[0], members[-1]
+        fits: list[int] = []
+        for pos in (first, last + 1):
+            ok = True
+            for r in long_rows:
+                vals = [_plain(t) for t in r.values]
+                sub = vals[pos]
+                rest = vals[:pos] + vals[pos + 1 :]
+                group_vals = [rest[i] for i in members]
+                if sub is None and all(v is None for v in group_vals):
+                    continue
+                if not isinstance(sub, int) or not all(isinstance(v, int) for v in group_vals):
+                    ok = False
+                    break
+                if sum(group_vals) != sub:  # type: ignore[arg-type]
+                    ok = False
+                    break
+            if ok:
+                fits.append(pos)
+        if len(fits) == 1:
+            return grid, fits[0]
+        if len(fits) > 1:
+            # Several places fit (e.g. every 法人 cell is 0): harmless if they read the same.
+            readings = {
+                tuple(tuple(_plain(t) for i, t in enumerate(r.values) if i != pos) for r in long_rows)
+                for pos in fits
+            }
+            if len(readings) == 1:
+                return grid, fits[0]
+    return None
+
+
+def _resolve(p: _Placer, ambiguous: dict[int, tuple[_Row, list[Candidate]]], cells: list[Cell]) -> None:
+    """Pick the one combination of ambiguous rows that keeps the table-wide identities."""
+    spec = p.spec
+    items = list(ambiguous.values())
+    total = 1
+    for _, c in items:
+        total *= len(c)
+    good: list[tuple[Candidate, ...]] = []
+    if total <= MAX_COMBINATIONS:
+        for combo in product(*(c for _, c in items)):
+            trial = list(cells)
+            for (r, _), reading in zip(items, combo):
+                _fill_plain(spec, r, reading, trial)
+            if _table_ok(spec, trial):
+                good.append(combo)
+                if len(good) > 1:
+                    break
+    if len(good) == 1:
+        for (r, _), reading in zip(items, good[0]):
+            what = f"the row {r.row.label!r}" if r.row is not None else "the table"
+            p.diag(
+                "split_run",
+                f"{what}: digits that ran together were split the one way the identities allow",
+                r.label or (r.values[0] if r.values else None),
+            )
+            row_specs = (r.row,) if r.row is not None else r.grid.rows
+            _store_reading(p, r, row_specs, _value_columns(r.grid), reading, r.values, cells)
+        return
+    for r, readings in items:
+        what = f"the row {r.row.label!r}" if r.row is not None else "the table"
+        shown = " or ".join("/".join(str(_plain(x)) for x in rd) for rd in readings[:3])
+        more = " …" if len(readings) > 3 else ""
+        p.diag(
+            "ambiguous_run",
+            f"{what}: the digits can be split {len(readings)} ways ({shown}{more}); not stated",
+            r.label or (r.values[0] if r.values else None),
+        )
+
+
+def _fill_plain(spec: TableSpec, r: _Row, reading: Candidate, cells: list[Cell]) -> None:
+    columns = _value_columns(r.grid)
+    row_specs = (r.row,) if r.row is not None else r.grid.rows
+    width = len(columns)
+    for j, rs in enumerate(row_specs):
+        for c, x in zip(columns, reading[j * width : (j + 1) * width]):
+            v = _plain(x)
+            cells[spec.cell(rs.key, c.key).index] = v if isinstance(v, int) else None
+
+
+def _table_ok(spec: TableSpec, cells: Sequence[Cell]) -> bool:
+    """The table-wide identities of the request table (E1, E3), where every cell is known."""
+    if spec.find("results.total", "total") is None:
+        return True
+    columns = spec.grids[0].columns
+    total_row = spec.row("results.total")
+    outer = total_row.groups[0]
+    leaves = [r for r in spec.rows if r.groups[:1] == (outer,) and not r.is_total]
+    heads = [r for r in spec.rows if not r.groups]
+    for c in columns:
+
+        def get(key: str, col: str = c.key) -> Cell:
+            return cells[spec.cell(key, col).index]
+
+        vals = [get(r.key) for r in leaves]
+        tot = get(total_row.key)
+        if all(isinstance(v, int) for v in vals) and isinstance(tot, int) and sum(vals) != tot:  # type: ignore[arg-type]
+            return False
+        # E1: the first two head rows in, 七 and the last head row out.
+        if len(heads) == 3:
+            a, b, d = (get(h.key) for h in heads)
+            if all(isinstance(x, int) for x in (a, b, d, tot)) and a + b != tot + d:  # type: ignore[operator]
+                return False
+    return True
+
+
+def place_table(blocks: Sequence[Block], specs: Sequence[TableSpec], *, section: str) -> list[Placement]:
+    """Place a section's blocks into each candidate layout; best first.
+
+    ``section`` names the section in messages (``"三"``). Each :class:`Placement` says how
+    well the layout fits (``score``) and, when the table cannot be placed, why (``failures``).
+    """
+    out: list[Placement] = []
+    vocab = Vocabulary.of(*specs)
+    for spec in specs:
+        placer = _Placer(spec, section)
+        for tok in tokens(blocks, vocab, spec):
+            placer.feed(tok)
+        out.append(placer.finish())
+
+    def order(ip: tuple[int, Placement]) -> tuple[bool, int, int]:
+        return (len(ip[1].failures) > 0, -ip[1].score, ip[0])
+
+    return [pl for _, pl in sorted(enumerate(out), key=order)]

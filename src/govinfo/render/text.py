@@ -1,0 +1,262 @@
+"""A report as plain text in the official layout, its tables aligned for a monospaced font.
+
+The layout, line by line (``␣`` is an ASCII space, ``　`` the ideographic space U+3000)
+---------------------------------------------------------------------------------------------
+Every line ends with ``\\n``; the output ends with one ``\\n``. Nothing from the report can
+add a line: in the report's text (title, agency, paragraphs, subsection titles) every line
+break (``\\n``, ``\\r``, ``\\v``, ``\\f``, U+001C–U+001E, U+0085, U+2028, U+2029) and tab becomes
+one space, and every other C0/C1 control character becomes U+FFFD.
+
+1. The title: the stated title, or the format's default ``<机关><年>年度政府信息公开工作年度报告``
+   (English: the catalogue's ``TITLE_TEMPLATE_EN``). Then one empty line.
+2. The preamble, if any: one paragraph per line, then one empty line.
+3. Six sections, with one empty line before each but the first:
+
+   - The heading, flush left: ``一、总体情况`` … ``六、其他需要报告的事项`` (numeral from the
+     section's position; English ``I. Overview``).
+   - A narrative section (一, 五, 六): its paragraphs, then for each subsection its title
+     flush left, ``（一）`` + title (English ``(1) `` + title), followed by its paragraphs.
+     **A paragraph is one line that starts with two ideographic spaces** ``　　`` (U+3000
+     twice, the indent of a Chinese document); whatever follows is the paragraph as written.
+     A line that does not start with U+3000 is never a paragraph.
+   - A table section (二, 三, 四): the table, starting on the line after the heading.
+4. After one empty line, the signature (落款): the agency, then the publication date if
+   known (Babel's long date: ``2024年1月15日``, ``January 15, 2024``), each right-aligned to
+   the width of the widest table with ASCII spaces (always at least two).
+5. Only when findings are passed: an empty line, a line ``校验发现`` (``Findings``), and one
+   line per finding: ``[n]␣<path>␣[<code>]␣<message>``. Cells a finding marks end in ``*``.
+
+Tables
+------
+Grid tables drawn with ASCII only (``+``, ``-``, ``=``, ``|``): box-drawing characters are
+East Asian *Ambiguous* and take two columns in many Chinese fonts and terminals, which would
+break the alignment where it matters most. Widths count CJK characters as two columns
+(:func:`govinfo.render._common.display_width`, standard library only).
+
+- A border line is made of ``+`` at corners, ``-`` along cell edges, and ``=`` instead of
+  ``-`` under the header rows. Every other line of a table is a content line: ``|`` at each
+  cell edge, and inside a cell one space, the text padded to the cell's width, one space.
+  Every ``|`` and ``+`` of a column edge sits at the same display column on every line.
+- Merged cells are drawn merged, as in the official form: a cell spanning columns has no
+  ``|`` inside; a cell spanning rows has no border under it (blank in the border line).
+  Header text is centred, row labels left-aligned, numbers right-aligned.
+- A value cell holds the number formatted for the locale (zh_CN: ``11,615``, grouping commas;
+  money with exactly its stated decimal places, ``0.5000``; signed 2019 net changes as
+  ``-8``), the 2019 procurement amount followed by its unit when stated (``103.3879万元``),
+  or nothing at all when the report left it blank (spaces between the two ``|``: never ``0``).
+- 二: one table, the sub-grids stacked. Each sub-grid is a caption row spanning the table
+  (``第二十条第（一）项``), a header row (``信息内容`` and the column labels) ruled off with
+  ``=``, then one line per data row (label, values). The table is as wide as the widest
+  sub-grid; in a narrower one the last value column spans the rest (2021: the single value
+  of （五）、（六）、（八） spans 3 columns).
+- 三: three header rows as in the official form (the 勾稽关系 note in the corner, spanning
+  three rows; ``申请人情况`` spanning the seven value columns; ``自然人`` and ``总计`` spanning
+  two rows; ``法人或其他组织`` over its five columns), ruled off with ``=``. Then **one line per
+  data row, whose first cell is the row's full label** (its qualifying groups joined with
+  ``␣·␣``: ``（三）不予公开 · 1.属于国家秘密``), followed by its seven values. A group whose label
+  is not part of its rows' labels, ``三、本年度办理结果``, is a line of its own with one cell
+  spanning the whole table (no values), and the rows under it are indented by one U+3000
+  (English: two spaces) inside the label cell. A 2019 report, or a 2021 report whose
+  （六）其他处理 is one undivided row, has the single row ``（六）其他处理`` there.
+- 四: the official form: three header rows (``行政复议`` over five columns, ``行政诉讼`` over ten;
+  the review outcomes spanning two rows; ``未经复议直接起诉`` and ``复议后起诉`` over five each;
+  their outcomes), ruled off with ``=``, then one line of 15 values.
+- In English, a one-column header longer than 16 characters may wrap over several lines of
+  its cell; Chinese headers and every row label are always on one line.
+
+>>> import govinfo
+>>> text = govinfo.render_text(govinfo.examples.linping_education_2023())
+>>> print(text.splitlines()[0])
+杭州市临平区教育局2023年度政府信息公开工作年度报告
+>>> [line for line in text.splitlines() if "1.属于国家秘密" in line][0][:60]
+'| \\u3000（三）不予公开 · 1.属于国家秘密 ...
+>>> try:
+...     govinfo.render_text(govinfo.examples.linping_education_2023(), locale="xx")
+... except govinfo.GovinfoError as e:
+...     print(e.code)
+unknown_locale
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+import attrs
+
+from ..narrative import Narrative
+from ..report import Report
+from ._common import Grid, GridCell, Located, Marks, Style, display_width, inline, table_grid
+
+__all__ = ["render_text"]
+
+#: The indent of a paragraph: two ideographic spaces.
+PARAGRAPH_INDENT = "\u3000\u3000"
+#: Where an English column header may wrap.
+_WRAP = 16
+_FINDINGS = ("校验发现", "Findings")
+
+
+def render_text(report: Report, *, locale: str = "zh_CN", findings: Iterable[Located] | None = None) -> str:
+    """The report as plain text in the official layout (see the module docs for the layout).
+
+    ``locale`` chooses the labels (English for ``en``, Chinese otherwise) and the number
+    format; ``findings`` (e.g. from :func:`govinfo.validate`) are marked and listed.
+    Raises :class:`~govinfo.errors.RenderError` (``unknown_locale``) for a locale Babel
+    does not know.
+    """
+    style = Style.of(locale)
+    marks = Marks.of(report, findings)
+    sections = report.edition_spec.sections
+    drawn = {
+        s.key: draw(table_grid(getattr(report, s.key), style, marks, flat=True), style)
+        for s in sections
+        if s.kind == "table"
+    }
+    page = max(display_width(line) for lines in drawn.values() for line in lines)
+    out = [inline(style.title(report)), ""]
+    if report.preamble:
+        out += [PARAGRAPH_INDENT + inline(p) for p in report.preamble]
+        out.append("")
+    for i, section in enumerate(sections):
+        if i:
+            out.append("")
+        out.append(style.section_heading(i, section))
+        content = getattr(report, section.key)
+        if isinstance(content, Narrative):
+            out += _narrative(content, style)
+        else:
+            out += drawn[section.key]
+    out.append("")
+    signature = [inline(report.agency)]
+    if report.published is not None:
+        signature.append(style.date(report.published))
+    out += [" " * max(2, page - display_width(s)) + s for s in signature]
+    if marks:
+        out += ["", _FINDINGS[style.english]]
+        for number, finding in enumerate(marks.findings, 1):
+            path, code, message = (inline(s) for s in marks.describe(finding, style))
+            out.append(" ".join(s for s in (f"[{number}]", path, f"[{code}]" if code else "", message) if s))
+    return "\n".join(out) + "\n"
+
+
+def _narrative(narrative: Narrative, style: Style) -> list[str]:
+    lines = [PARAGRAPH_INDENT + inline(p) for p in narrative.paragraphs]
+    for i, sub in enumerate(narrative.subsections):
+        lines.append(style.subsection_number(i) + inline(sub.title))
+        lines += [PARAGRAPH_INDENT + inline(p) for p in sub.paragraphs]
+    return lines
+
+
+def _lines(cell: GridCell, style: Style) -> list[str]:
+    text = inline(cell.text) + ("*" if cell.marks else "")
+    if style.english and cell.kind in ("col", "colgroup") and cell.colspan == 1 and len(text) > _WRAP:
+        return textwrap.wrap(text, _WRAP, break_long_words=False, break_on_hyphens=False) or [""]
+    return [text]
+
+
+def _pad(text: str, width: int, kind: str) -> str:
+    room = width - display_width(text)
+    if kind == "value":
+        return " " * room + text
+    if kind in ("col", "colgroup", "corner"):
+        left = room // 2
+        return " " * left + text + " " * (room - left)
+    return text + " " * room
+
+
+def draw(grid: Grid, style: Style) -> list[str]:
+    """The lines of a grid table (see the module docs)."""
+    rows = grid.rows
+    n, height = grid.width, len(rows)
+    owner: list[list[int | None]] = [[None] * n for _ in range(height)]
+    placed: list[tuple[GridCell, int, int]] = []
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while c < n and owner[r][c] is not None:
+                c += 1
+            span = min(cell.colspan, n - c)
+            if span <= 0:
+                break
+            for dr in range(min(cell.rowspan, height - r)):
+                for dc in range(span):
+                    owner[r + dr][c + dc] = len(placed)
+            placed.append((attrs.evolve(cell, colspan=span, rowspan=min(cell.rowspan, height - r)), r, c))
+            c += span
+    for r in range(height):  # a malformed row would leave holes: fill them with blank cells
+        for c in range(n):
+            if owner[r][c] is None:
+                owner[r][c] = len(placed)
+                placed.append((GridCell(text="", kind="value"), r, c))
+    grid_owner: list[list[int]] = [[i if i is not None else -1 for i in row] for row in owner]
+    content = [_lines(cell, style) for cell, _, _ in placed]
+
+    widths = [1] * n
+    for (cell, _, c), lines in zip(placed, content):
+        if cell.colspan == 1:
+            widths[c] = max(widths[c], *(display_width(line) for line in lines))
+    for (cell, _, c), lines in sorted(zip(placed, content), key=lambda p: p[0][0].colspan):
+        s = cell.colspan
+        if s > 1:
+            deficit = max(display_width(line) for line in lines) - (sum(widths[c : c + s]) + 3 * (s - 1))
+            if deficit > 0:
+                base, extra = divmod(deficit, s)
+                for k in range(s):
+                    widths[c + k] += base + (1 if k >= s - extra else 0)
+
+    heights = [1] * height
+    for (cell, r, _), lines in zip(placed, content):
+        if cell.rowspan == 1:
+            heights[r] = max(heights[r], len(lines))
+    for (cell, r, _), lines in zip(placed, content):
+        k = cell.rowspan
+        if k > 1 and len(lines) > sum(heights[r : r + k]):
+            heights[r + k - 1] += len(lines) - sum(heights[r : r + k])
+
+    heavy: set[int] = set()  # rows ruled off with "=" below them
+    ruled: set[int] = set()  # rows with a border line above them
+    first = 0
+    for group in grid.groups:
+        if group.header_rows:
+            heavy.add(first + group.header_rows - 1)
+        ruled.update(range(first, first + group.header_rows + 1))
+        first += len(group.rows)
+    # Body rows of a group follow each other without a border, unless a cell spans them.
+    ruled.update(
+        r for r in range(1, height) if any(grid_owner[r - 1][c] == grid_owner[r][c] for c in range(n))
+    )
+
+    def border(above: int | None, below: int | None) -> str:
+        fill = "=" if above in heavy else "-"
+        edge = [
+            above is None or below is None or grid_owner[above][c] != grid_owner[below][c] for c in range(n)
+        ]
+        out = []
+        for j in range(n + 1):
+            side = (j > 0 and edge[j - 1]) or (j < n and edge[j])
+            up = above is not None and (j in (0, n) or grid_owner[above][j - 1] != grid_owner[above][j])
+            down = below is not None and (j in (0, n) or grid_owner[below][j - 1] != grid_owner[below][j])
+            out.append("+" if side and (up or down) else fill if side else "|" if up or down else " ")
+            if j < n:
+                out.append((fill if edge[j] else " ") * (widths[j] + 2))
+        return "".join(out)
+
+    out = []
+    for r in range(height):
+        if r in ruled:
+            out.append(border(r - 1 if r else None, r))
+        for k in range(heights[r]):
+            line = []
+            c = 0
+            while c < n:
+                cell, r0, c0 = placed[grid_owner[r][c]]
+                width = sum(widths[c0 : c0 + cell.colspan]) + 3 * (cell.colspan - 1)
+                lines = content[grid_owner[r][c]]
+                index = sum(heights[r0:r]) + k
+                text = lines[index] if index < len(lines) else ""
+                line.append("| " + _pad(text, width, cell.kind) + " ")
+                c = c0 + cell.colspan
+            out.append("".join(line) + "|")
+    out.append(border(height - 1, None))
+    return out

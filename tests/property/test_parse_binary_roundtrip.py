@@ -1,0 +1,31 @@
+"""Generated reports written as Word and PDF files read back the same: ``parse(build(r)) == r``."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govinfo
+from docbuilders import outline, pdf_bytes, report_docx
+from govinfo import Report
+from govinfo.testing.strategies import reports
+
+
+@pytest.mark.parametrize("edition", ["2021", "2019"])
+def test_docx_round_trip(edition: str) -> None:
+    @given(reports(editions=[edition]))
+    def check(report: Report) -> None:
+        assert govinfo.parse(report_docx(report)) == report
+
+    check()
+
+
+@pytest.mark.parametrize("edition", ["2021", "2019"])
+def test_pdf_round_trip(edition: str) -> None:
+    # Building a PDF takes ~0.1 s: fewer examples than the profile's.
+    @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+    @given(reports(editions=[edition]))
+    def check(report: Report) -> None:
+        assert govinfo.parse(pdf_bytes(outline(report))) == report
+
+    check()
