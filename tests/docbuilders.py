@@ -180,8 +180,8 @@ def appeal_grid(table: Table) -> Grid:
     return Grid(cells=tuple(cells), rows=4, columns=c, header_rows=3)
 
 
-#: An item of a document outline: ("title" | "heading" | "paragraph", text), ("table", Grid)
-#: or ("pagebreak", None).
+#: An item of a document outline: ("title" | "heading" | "paragraph" | "signature", text),
+#: ("table", Grid) or ("pagebreak", None).
 Item = tuple[str, Any]
 
 
@@ -203,6 +203,11 @@ def outline(report: Report, *, title_lines: Sequence[str] | None = None) -> list
             for j, sub in enumerate(content.subsections):  # type: ignore[union-attr]
                 items.append(("heading", f"（{common.NUMERALS[j]}）{sub.title}"))
                 items.extend(("paragraph", p) for p in sub.paragraphs)
+    # The sign-off: the agency, then the date of publication, set to the right.
+    items.append(("signature", report.agency))
+    if report.published is not None:
+        d = report.published
+        items.append(("signature", f"{d.year}年{d.month}月{d.day}日"))
     return items
 
 
@@ -228,6 +233,7 @@ def break_table(items: Sequence[Item], which: int, row: int, **kwargs: bool) -> 
 def docx_bytes(items: Sequence[Item]) -> bytes:
     """A Word document of the outline, with merged table cells."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = docx.Document()
     for kind, value in items:
@@ -244,6 +250,8 @@ def docx_bytes(items: Sequence[Item]) -> bytes:
                 cell.text = text
         elif kind == "title":
             document.add_paragraph(value, style="Title")
+        elif kind == "signature":
+            document.add_paragraph(value).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif kind == "heading":
             document.add_paragraph(value, style="Heading 1")
         else:
@@ -291,6 +299,7 @@ def pdf_bytes(
     _register_font()
     body = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=20, firstLineIndent=24)
     title = ParagraphStyle("title", parent=body, fontSize=18, leading=28, alignment=1, firstLineIndent=0)
+    signature = ParagraphStyle("signature", parent=body, alignment=2, firstLineIndent=0)
     cell_style = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11)
     padding = 3.0
     width = A4[0] - 144 - 12  # the frame's own padding is 6 points a side
@@ -316,6 +325,8 @@ def pdf_bytes(
             flow.append(Spacer(1, 8))
         elif kind == "title":
             flow.append(Paragraph(_wrap(value, width, width, 18), title))
+        elif kind == "signature":
+            flow.append(Paragraph(value, signature))
         else:
             # Chinese paragraphs: a two-character first-line indent, lines filled to the margin.
             flow.append(Paragraph(_wrap(value, width - 24, width, 12), body))

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import attrs
+
+import govinfo
+from govinfo.cli import build_parser
 
 DATA = Path(__file__).parent / "data"
 
@@ -52,3 +59,209 @@ def test_help_has_an_example() -> None:
     p = run("show", "--help")
     assert p.returncode == 0
     assert "Example:" in p.stdout
+
+
+# --- every subcommand, through a subprocess ---------------------------------------------------
+
+LINPING_JSON = DATA / "linping-education-2023.json"
+LINPING_TXT = DATA / "linping-education-2023.txt"
+HONGZE_JSON = DATA / "hongze-government-2023.tables.json"  # two wrong 总计 in 四 (README)
+
+
+def run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "govinfo", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(Path(govinfo.__file__).parents[1])},
+    )
+
+
+def test_every_subcommand_has_help_with_an_example() -> None:
+    for name in ("show", "check", "render", "convert", "diff", "schema", "export"):
+        p = run(name, "--help")
+        assert p.returncode == 0, name
+        assert "Example" in p.stdout, name
+        assert f"govinfo {name}" in p.stdout, name
+
+
+def test_usage_errors_exit_2() -> None:
+    for args in ((), ("check",), ("check", "--format", "xml", "x"), ("nonsense",), ("render", "x.json"),
+                 ("check", "-j", "0", "x"), ("export", "x")):  # fmt: skip
+        p = run(*args)
+        assert p.returncode == 2, (args, p.stdout, p.stderr)
+        assert "Traceback" not in p.stderr
+
+
+def test_check_exit_codes() -> None:
+    clean = run("check", str(LINPING_JSON), str(LINPING_TXT))
+    assert clean.returncode == 0, clean.stderr
+    assert clean.stdout.count("未发现问题") == 2
+    errors = run("check", str(HONGZE_JSON), str(LINPING_JSON))
+    assert errors.returncode == 1, errors.stderr
+    assert errors.stdout.count("E4-appeal-total") == 2
+    unreadable = run("check", str(HONGZE_JSON), str(DATA / "README.md"), "no-such-file.html")
+    assert unreadable.returncode == 2  # unreadable input wins over findings
+    assert "README.md" in unreadable.stdout
+    assert "no-such-file.html" in unreadable.stdout
+    assert "E4-appeal-total" in unreadable.stdout  # the readable file was still checked
+
+
+def test_check_in_english() -> None:
+    p = run("check", str(HONGZE_JSON), "--lang", "en")
+    assert p.returncode == 1
+    assert "(2021 edition; json, utf-8)" in p.stdout
+    assert "en: 四 · 行政复议 / 总计 [IV · Administrative review / Total]: states 0" in p.stdout
+    assert "1 file: 0 clean, 1 with errors" in p.stdout
+
+
+def test_check_json_is_one_object_per_report() -> None:
+    p = run("check", str(HONGZE_JSON), str(LINPING_TXT), "missing.txt", "--format", "json")
+    assert p.returncode == 2
+    hongze, linping, missing = (json.loads(line) for line in p.stdout.splitlines())
+    assert (hongze["status"], hongze["counts"]) == ("errors", {"error": 2, "warning": 0, "info": 4})
+    assert [f["path"] for f in hongze["findings"] if f["severity"] == "error"] == [
+        "$.appeals.review.total",
+        "$.appeals.litigation_after_review.total",
+    ]
+    assert (linping["status"], linping["layout"], linping["encoding"], linping["findings"]) == (
+        "clean",
+        "text",
+        "utf-8",
+        [],
+    )
+    assert (missing["status"], missing["error"]["code"]) == ("unreadable", "unreadable_file")
+
+
+def test_chinese_file_names_and_directories(tmp_path: Path) -> None:
+    folder = tmp_path / "年报 2023"
+    folder.mkdir()
+    (folder / "临平区教育局.txt").write_bytes(LINPING_TXT.read_bytes())
+    (folder / "洪泽区人民政府.json").write_bytes(HONGZE_JSON.read_bytes())
+    p = run("check", str(folder), "--format", "json")
+    assert p.returncode == 1
+    names = [Path(json.loads(line)["path"]).name for line in p.stdout.splitlines()]
+    assert names == ["临平区教育局.txt", "洪泽区人民政府.json"]
+    # Relative Chinese paths, printed as given.
+    p = run_in(tmp_path, "check", "年报 2023/临平区教育局.txt")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("年报 2023/临平区教育局.txt：杭州市临平区教育局 2023年")
+
+
+def test_output_survives_an_ascii_terminal() -> None:
+    p = subprocess.run(
+        [sys.executable, "-m", "govinfo", "check", str(LINPING_JSON)],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert p.returncode == 0, p.stderr
+    assert b"\\u672a\\u53d1\\u73b0" in p.stdout  # 未发现, escaped rather than a UnicodeEncodeError
+
+
+def test_show_reports_the_check_status() -> None:
+    p = run("show", str(HONGZE_JSON))
+    assert p.returncode == 0
+    assert "检查：错误 2 项，警告 0 项，提示 4 项" in p.stdout
+    p = run("show", "--lang", "en")
+    assert "check: 0 errors, 0 warnings, 0 notes" in p.stdout
+
+
+def test_show_reads_any_layout() -> None:
+    p = run("show", str(LINPING_TXT))
+    assert p.returncode == 0, p.stderr
+    assert "requests: 12 new, 0 carried over, 12 concluded, 0 carried forward" in p.stdout
+
+
+def test_render_every_format(tmp_path: Path) -> None:
+    linping = govinfo.examples.linping_education_2023()
+    for to in ("json", "text", "markdown", "html"):
+        out = tmp_path / f"out.{to}"
+        p = run("render", str(LINPING_TXT), "--to", to, "-o", str(out))
+        assert p.returncode == 0, (to, p.stderr)
+        assert govinfo.read_file(out).report == linping, to
+    p = run("render", str(LINPING_JSON), "--to", "markdown", "--lang", "en")
+    assert p.stdout.startswith(
+        "# 杭州市临平区教育局: Annual Report on Government Information Disclosure, 2023"
+    )
+    p = run("render", "missing.json", "--to", "html")
+    assert p.returncode == 2
+    assert "cannot read" in p.stderr
+
+
+def test_convert_one_file_and_a_directory(tmp_path: Path) -> None:
+    linping = govinfo.examples.linping_education_2023()
+    p = run("convert", str(LINPING_TXT))
+    assert p.returncode == 0
+    assert govinfo.Report.from_json(p.stdout) == linping
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_bytes(LINPING_TXT.read_bytes())
+    (source / "b.html").write_text(govinfo.render_html(linping), encoding="utf-8")
+    (source / "b.md").write_text(govinfo.render_markdown(linping), encoding="utf-8")  # same stem as b.html
+    (source / "c.json").write_text("{", encoding="utf-8")
+    p = run("convert", str(source), "-d", str(tmp_path / "out"))
+    assert p.returncode == 2  # c.json unreadable; b.md would overwrite b.json
+    assert sorted(f.name for f in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
+    assert "c.json" in p.stderr
+    assert "already written" in p.stderr
+    assert govinfo.Report.from_json((tmp_path / "out" / "a.json").read_text(encoding="utf-8")) == linping
+    p = run("convert", str(tmp_path / "out" / "a.json"), "--to", "html", "-d", str(tmp_path / "html"))
+    assert p.returncode == 0
+    assert govinfo.parse(tmp_path / "html" / "a.html") == linping
+    # Several inputs need -d; never overwrite an input.
+    assert run("convert", str(LINPING_TXT), str(LINPING_JSON)).returncode == 2
+    p = run("convert", str(tmp_path / "out" / "a.json"), "-d", str(tmp_path / "out"))
+    assert p.returncode == 2
+    assert "not overwriting" in p.stderr
+
+
+def test_diff(tmp_path: Path) -> None:
+    linping = govinfo.examples.linping_education_2023()
+    later = attrs.evolve(linping, year=2024, requests=linping.requests.replace("carried_over", "total", 2))
+    new = tmp_path / "2024.html"
+    new.write_text(govinfo.render_html(later), encoding="utf-8")
+    p = run("diff", str(LINPING_TXT), str(new))
+    assert p.returncode == 0, p.stderr
+    assert "year: 2023 → 2024" in p.stdout
+    assert "三 · 二、上年结转政府信息公开申请数量 / 总计" in p.stdout
+    assert "S1-carry-over" in p.stdout
+    p = run("diff", str(LINPING_TXT), str(new), "--format", "json", "--lang", "en")
+    d = json.loads(p.stdout)
+    assert [(c["path"], c["old"], c["new"], c["delta"]) for c in d["cells"]] == [
+        ("$.requests.carried_over.total", 0, 2, 2)
+    ]
+    assert [f["code"] for f in d["findings"]] == ["S1-carry-over"]
+    p = run("diff", str(LINPING_TXT), str(HONGZE_JSON))
+    assert "注意：两份报告的机关不同" in p.stderr
+    assert run("diff", str(LINPING_TXT), "missing.json").returncode == 2
+
+
+# --- docs/cli.md cannot drift from the parser ------------------------------------------------
+
+
+def test_docs_cli_md_is_generated_from_the_parser() -> None:
+    from govinfo.cli import reference_markdown
+
+    doc = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    generated = reference_markdown()
+    assert generated in doc, (
+        "docs/cli.md is out of date: run\n"
+        "  python -c 'from govinfo.cli import write_reference; write_reference(\"docs/cli.md\")'"
+    )
+    parser = build_parser()
+    for name in ("show", "check", "render", "convert", "diff", "schema", "export"):
+        assert f"### `govinfo {name}`" in doc
+        assert parser.parse_args([name, *REQUIRED.get(name, ())]).command == name
+
+
+REQUIRED = {
+    "check": ("x",),
+    "render": ("x", "--to", "json"),
+    "convert": ("x",),
+    "diff": ("a", "b"),
+    "export": ("x", "-o", "y.csv"),
+}

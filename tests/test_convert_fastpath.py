@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -192,3 +193,22 @@ def test_to_json_writes_counts_beyond_64_bits() -> None:
     big = attrs.evolve(r, requests=r.requests.replace("new_received", "natural_person", 2**70))
     assert f'"natural_person":{2**70},' in big.to_json()
     assert Report.from_dict(json.loads(big.to_json())) == big
+
+
+def test_without_orjson_the_standard_library_reads_and_writes_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    r = linping_education_2023()
+    with_orjson = r.to_json()
+    monkeypatch.setitem(sys.modules, "orjson", None)  # import orjson now raises ImportError
+    c._orjson.cache_clear()
+    try:
+        assert c._orjson() is None
+        assert r.to_json() == with_orjson
+        assert Report.from_json(with_orjson) == r
+        with pytest.raises(GovinfoError, match="bad_json"):
+            Report.from_json("{")
+    finally:
+        monkeypatch.undo()
+        c._orjson.cache_clear()
+    assert c._orjson() is not None

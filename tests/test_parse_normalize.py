@@ -83,8 +83,9 @@ def test_traditional_labels_fold_to_simplified(traditional: str, simplified: str
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("商业\n企业", "商业企业"), ("商业 企业", "商业企业"), ("商业\u3000企业", "商业企业"), ("（一）", "(一)"),
-     ("危及“三安全一稳定”", "危及三安全一稳定"), ("第二十条  第(五)项", "第二十条第(五)项")],
+    [("商业\n企业", "商业企业"), ("商业 企业", "商业企业"), ("商业\u3000企业", "商业企业"),
+     ("（一）", "(一)"), ("危及“三安全一稳定”", "危及三安全一稳定"),
+     ("第二十条  第(五)项", "第二十条第(五)项")],
 )  # fmt: skip
 def test_label_key_folds_width_space_and_quotes(text: str, key: str) -> None:
     assert label_key(text) == key

@@ -649,3 +649,11 @@ def test_money_is_plain_in_to_dict() -> None:
         message_en="",
     )
     assert f.to_dict()["actual"] == "-5.50"
+
+
+def test_import_govinfo_does_not_import_validation() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, govinfo; assert 'govinfo.validation' not in sys.modules; govinfo.validate"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -62,6 +62,10 @@ MAX_BYTES = 64 * 1024 * 1024
 _BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .docx (zip), .doc/.wps (OLE2)
 
 
+def _error_key(error: GovinfoError | None) -> object:
+    return None if error is None else (type(error), error.code, error.path, str(error))
+
+
 @attrs.frozen(kw_only=True)
 class ReadResult:
     """What reading one file gave: a report, or the error that stopped it, and how it was read.
@@ -74,7 +78,8 @@ class ReadResult:
     #: The file, as given (or as found under a directory).
     path: str
     report: Report | None = None
-    error: GovinfoError | None = None
+    #: Compared by type, code, path and message (exceptions themselves compare by identity).
+    error: GovinfoError | None = attrs.field(default=None, eq=_error_key)
     #: The reader used: ``"json"``, ``"text"``, ``"pipe"``, ``"markdown"``, ``"html"``, ``"pdf"``,
     #: ``"docx"``, … (``None`` when the file could not be opened).
     layout: str | None = None

@@ -1,33 +1,145 @@
 """The ``govinfo`` command: a thin layer over the library.
 
-Exit status: 0 success, 1 the report has errors, 2 unreadable input or a usage error.
+Subcommands: ``show``, ``check``, ``render``, ``convert``, ``diff``, ``schema``, ``export``
+(``govinfo COMMAND --help`` for each; ``docs/cli.md`` is generated from this parser by
+:func:`reference_markdown`).
+
+Exit status, for every subcommand:
+
+- 0: success (``check``: every report read and no finding of error severity);
+- 1: ``check`` found findings of error severity (and every file was read);
+- 2: an input could not be read, or a usage error (a bad option, a missing argument);
+- 130: interrupted (Ctrl-C); 141: the output pipe was closed early (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from .catalogue import EDITIONS
 from .errors import GovinfoError
 from .report import Report
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from .batch import ReadResult
+    from .diff import ReportDiff
+    from .progress import Progress
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_UNREADABLE", "build_parser", "main", "reference_markdown"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+
+#: Output formats of ``render`` and ``convert``: the suffix each writes.
+RENDERINGS = {"json": ".json", "text": ".txt", "markdown": ".md", "html": ".html"}
+#: ``--lang`` values and the Babel locale each renders with.
+LOCALES = {"zh": "zh_CN", "en": "en"}
+
+# --- words the command prints, in both languages ---------------------------------------------
+
+_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "header": "{path}：{agency} {year}年（{edition}版；{how}）",
+        "clean": "未发现问题",
+        "unreadable": "{path}：无法读取：{error}",
+        "summary": "共 {n} 个文件：{clean} 份无问题，{errors} 份有错误，"
+        "{warnings} 份仅有警告或提示，{bad} 个无法读取",
+        "check_status": "检查：{counts}（详见 govinfo check）",
+        "counts": "错误 {error} 项，警告 {warning} 项，提示 {info} 项",
+        "no_files": "在 {paths} 中没有找到报告文件",
+        "diff_head": "{old} → {new}",
+        "diff_fields": "基本信息变化：",
+        "diff_cells": "表格变化（{n} 处）：",
+        "diff_none": "表格数据相同",
+        "diff_prose": "文字有改动的部分：{sections}",
+        "diff_findings": "跨年度检查：",
+        "diff_no_findings": "跨年度检查：未发现问题",
+        "diff_same_year": "两份报告年度相同，未做跨年度检查",
+        "other_agency": "注意：两份报告的机关不同（{old} / {new}）",
+        "label": "位置",
+        "old": "原值",
+        "new": "新值",
+        "delta": "增减",
+        "wrote": "已写入 {path}（{n} 行）",
+    },
+    "en": {
+        "header": "{path}: {agency} {year} ({edition} edition; {how})",
+        "clean": "no findings",
+        "unreadable": "{path}: cannot read: {error}",
+        "summary": "{n} file{s}: {clean} clean, {errors} with errors, "
+        "{warnings} with warnings or notes only, {bad} unreadable",
+        "check_status": "check: {counts} (govinfo check for details)",
+        "counts": "{error} errors, {warning} warnings, {info} notes",
+        "no_files": "no report files found in {paths}",
+        "diff_head": "{old} → {new}",
+        "diff_fields": "fields that differ:",
+        "diff_cells": "table cells that differ ({n}):",
+        "diff_none": "the tables hold the same data",
+        "diff_prose": "text differs in: {sections}",
+        "diff_findings": "cross-year checks:",
+        "diff_no_findings": "cross-year checks: no findings",
+        "diff_same_year": "both reports are on the same year: no cross-year checks",
+        "other_agency": "note: the reports are by different agencies ({old} / {new})",
+        "label": "cell",
+        "old": "old",
+        "new": "new",
+        "delta": "change",
+        "wrote": "wrote {path} ({n} rows)",
+    },
+}
 
 
-def _load(path: str | None) -> Report:
-    if path is None:
-        from .examples import linping_education_2023
+def _w(lang: str, key: str, **values: object) -> str:
+    return _WORDS[lang][key].format(**values)
 
-        return linping_education_2023()
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise GovinfoError(f"cannot read {path}: {e.strerror}", code="unreadable_file", path=path) from None
-    return Report.from_json(data)
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _read(path: str, args: argparse.Namespace, *, validate: bool = False) -> ReadResult:
+    """Read one file, or raise its error (exit 2)."""
+    from .batch import read_file
+
+    result = read_file(path, edition=getattr(args, "edition", None), validate=validate)
+    if result.error is not None:
+        raise result.error
+    return result
+
+
+def _report(result: ReadResult) -> Report:
+    assert result.report is not None
+    return result.report
+
+
+def _progress(args: argparse.Namespace, total: int, label: str) -> Progress:
+    from .progress import Progress
+
+    machine = getattr(args, "format", "text") == "json"
+    enabled = None if not (machine or args.no_progress) else False
+    return Progress(total, stream=sys.stderr, enabled=enabled, label=label)
+
+
+def _results(args: argparse.Namespace, *, validate: bool) -> tuple[list[Path], Iterator[ReadResult]]:
+    from .batch import read_many, report_files
+
+    files = report_files(args.paths)
+    if not files:
+        raise GovinfoError(_w(args.lang, "no_files", paths=", ".join(args.paths)), code="no_files")
+    return files, read_many(files, workers=args.workers, edition=args.edition, validate=validate)
+
+
+def _how(result: ReadResult) -> str:
+    return ", ".join(x for x in (result.layout, result.encoding) if x)
+
+
+# --- show ------------------------------------------------------------------------------------
 
 
 def _summary(report: Report) -> str:
@@ -49,47 +161,647 @@ def _summary(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _counts(findings: Sequence[Any]) -> dict[str, int]:
+    return {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+
+
 def _cmd_show(args: argparse.Namespace) -> int:
-    report = _load(args.file)
+    from .validation import validate
+
+    if args.file is None:
+        from .examples import linping_education_2023
+
+        report = linping_education_2023()
+    else:
+        report = _report(_read(args.file, args))
     print(_summary(report))
+    counts = _counts(validate(report))
+    print(_w(args.lang, "check_status", counts=_w(args.lang, "counts", **counts)))
     return EXIT_OK
 
 
+# --- check -----------------------------------------------------------------------------------
+
+
+def _error_dict(error: GovinfoError) -> dict[str, Any]:
+    return {
+        "code": error.code,
+        "path": error.path,
+        "message": error.message,
+        "problems": [{"code": c, "path": p, "message": m} for c, p, m in error.problems()],
+    }
+
+
+def check_object(result: ReadResult) -> dict[str, Any]:
+    """The ``check --format json`` object of one file (one JSON line each)."""
+    report = result.report
+    findings = result.findings or ()
+    counts = _counts(findings)
+    if not result.readable:
+        status = "unreadable"
+    elif counts["error"]:
+        status = "errors"
+    elif findings:
+        status = "findings"
+    else:
+        status = "clean"
+    return {
+        "path": result.path,
+        "status": status,
+        "agency": report.agency if report else None,
+        "year": report.year if report else None,
+        "edition": report.edition if report else None,
+        "layout": result.layout,
+        "encoding": result.encoding,
+        "counts": counts,
+        "findings": [f.to_dict() for f in findings],
+        "diagnostics": [
+            {"code": d.code, "message": d.message, "location": str(d.location), "raw": d.raw, "path": d.path}
+            for d in result.diagnostics
+        ],
+        "error": _error_dict(result.error) if result.error is not None else None,
+    }
+
+
+def _indent(text: str, prefix: str = "  ") -> str:
+    return "\n".join(prefix + line if line else line for line in text.splitlines())
+
+
+def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
+    from .validation import format_findings
+
+    if not result.readable:
+        assert result.error is not None
+        return _w(lang, "unreadable", path=result.path, error=result.error)
+    report = result.report
+    if report is not None:
+        head = _w(
+            lang,
+            "header",
+            path=result.path,
+            agency=report.agency,
+            year=report.year,
+            edition=report.edition,
+            how=_how(result),
+        )
+    else:
+        assert result.error is not None
+        head = _w(lang, "unreadable", path=result.path, error=result.error)
+    findings = list(result.findings or ())
+    table = format_findings(findings, lang="zh" if lang == "zh" else "en") if findings else _w(lang, "clean")
+    lines = [head, _indent(table)]
+    if diagnostics and result.diagnostics:
+        lines += [_indent(f"parse: {d}") for d in result.diagnostics]
+    return "\n".join(lines)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    files, results = _results(args, validate=True)
+    tally = {"n": 0, "clean": 0, "errors": 0, "warnings": 0, "bad": 0}
+    with _progress(args, len(files), "check") as bar:
+        for result in results:
+            tally["n"] += 1
+            if not result.readable:
+                tally["bad"] += 1
+            elif result.count("error"):
+                tally["errors"] += 1
+            elif result.findings:
+                tally["warnings"] += 1
+            else:
+                tally["clean"] += 1
+            if args.format == "json":
+                print(json.dumps(check_object(result), ensure_ascii=False), flush=True)
+            else:
+                bar.clear()
+                print(_check_text(result, args.lang, args.diagnostics), flush=True)
+                print()
+            bar.advance()
+    if args.format != "json":
+        print(_w(args.lang, "summary", s="" if tally["n"] == 1 else "s", **tally))
+    if tally["bad"]:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if tally["errors"] else EXIT_OK
+
+
+# --- render, convert -------------------------------------------------------------------------
+
+
+def render(report: Report, to: str, lang: str = "zh") -> str:
+    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented)."""
+    if to == "json":
+        return report.to_json(indent=2) + "\n"
+    from . import render as renderers
+
+    function: Callable[..., str] = getattr(renderers, f"render_{to}")
+    text = function(report, locale=LOCALES[lang])
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _write(text: str, out: str | None) -> None:
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as e:
+        raise GovinfoError(f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out) from None
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    report = _report(_read(args.file, args))
+    _write(render(report, args.to, args.lang), args.output)
+    return EXIT_OK
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    if args.output_dir is None:
+        if len(args.paths) > 1 or Path(args.paths[0]).is_dir():
+            raise GovinfoError("several inputs need -d/--output-dir DIR (one output file each)", code="usage")
+        report = _report(_read(args.paths[0], args))
+        _write(render(report, args.to, args.lang), args.output)
+        return EXIT_OK
+    if args.output is not None:
+        raise GovinfoError("give -o/--output or -d/--output-dir, not both", code="usage")
+    files, results = _results(args, validate=False)
+    out_dir = Path(args.output_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    inputs = {f.resolve() for f in files}
+    written: set[Path] = set()
+    bad = 0
+    with _progress(args, len(files), "convert") as bar:
+        for result in results:
+            bar.advance()
+            target = out_dir / (Path(result.path).stem + RENDERINGS[args.to])
+            problem = None
+            if result.report is None:
+                problem = _w(args.lang, "unreadable", path=result.path, error=result.error)
+            elif target.resolve() in inputs:
+                problem = f"{result.path}: not overwriting an input file: {target}"
+            elif target.resolve() in written:
+                problem = f"{result.path}: another input was already written to {target}"
+            if problem is not None:
+                bad += 1
+                bar.clear()
+                print(problem, file=sys.stderr)
+                continue
+            assert result.report is not None
+            _write(render(result.report, args.to, args.lang), str(target))
+            written.add(target.resolve())
+    return EXIT_UNREADABLE if bad else EXIT_OK
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _table(rows: Sequence[Sequence[str]], numeric: set[int]) -> list[str]:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = []
+        for i, (cell, w) in enumerate(zip(row, widths)):
+            fill = " " * (w - _width(cell))
+            cells.append(fill + cell if i in numeric else cell + fill)
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def _show_value(v: object) -> str:
+    from decimal import Decimal
+
+    if v is None:
+        return "—"
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return str(v)
+
+
+def diff_text(d: ReportDiff, old: str, new: str, lang: str) -> str:
+    """The ``diff`` command's readable output."""
+    from .validation import format_findings
+
+    lines = [_w(lang, "diff_head", old=old, new=new), ""]
+    if d.fields:
+        lines.append(_w(lang, "diff_fields"))
+        lines += [f"  {f.field}: {_show_value(f.old)} → {_show_value(f.new)}" for f in d.fields]
+        lines.append("")
+    if d.cells:
+        lines.append(_w(lang, "diff_cells", n=len(d.cells)))
+        rows = [(_w(lang, "label"), _w(lang, "old"), _w(lang, "new"), _w(lang, "delta"))]
+        for c in d.cells:
+            delta = c.delta
+            sign = "+" if delta is not None and delta > 0 else ""
+            rows.append(
+                (
+                    c.label_en if lang == "en" else c.label,
+                    _show_value(c.old) if c.status != "added" else "",
+                    _show_value(c.new) if c.status != "removed" else "",
+                    f"{sign}{_show_value(delta)}" if delta is not None else "",
+                )
+            )
+        lines += ["  " + line for line in _table(rows, {1, 2, 3})]
+    else:
+        lines.append(_w(lang, "diff_none"))
+    if d.narratives:
+        lines += ["", _w(lang, "diff_prose", sections=", ".join(d.narratives))]
+    lines.append("")
+    if d.findings:
+        lines += [
+            _w(lang, "diff_findings"),
+            _indent(format_findings(list(d.findings), lang="zh" if lang == "zh" else "en")),
+        ]
+    elif any(f.field == "year" for f in d.fields):
+        lines.append(_w(lang, "diff_no_findings"))
+    else:
+        lines.append(_w(lang, "diff_same_year"))
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import compare
+
+    old, new = _report(_read(args.old, args)), _report(_read(args.new, args))
+    if old.agency != new.agency:
+        print(_w(args.lang, "other_agency", old=old.agency, new=new.agency), file=sys.stderr)
+    d = compare(old, new)
+    if args.format == "json":
+        out = {"old": args.old, "new": args.new, **d.to_dict()}
+        _write(json.dumps(out, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        _write(diff_text(d, args.old, args.new, args.lang), None)
+    return EXIT_OK
+
+
+# --- schema ----------------------------------------------------------------------------------
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import json_schema
+
+    try:
+        schema = json_schema(edition=args.edition)
+    except KeyError as e:
+        raise GovinfoError(str(e.args[0]), code="bad_edition") from None
+    _write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
+    return EXIT_OK
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def _check_table_path(path: str) -> str:
+    if not path.lower().endswith((".csv", ".parquet")):
+        raise GovinfoError(f"{path}: the output must end in .csv or .parquet", code="usage")
+    return path
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import CELL_COLUMNS, FINDING_COLUMNS, cell_records, finding_records, write_csv, write_parquet
+
+    cells_out = _check_table_path(args.output)
+    findings_out = _check_table_path(args.findings) if args.findings else None
+    files, results = _results(args, validate=findings_out is not None)
+    kept: list[ReadResult] = []
+    bad = 0
+    with _progress(args, len(files), "export") as bar:
+        for result in results:
+            bar.advance()
+            if result.report is None:
+                bad += 1
+                bar.clear()
+                print(_w(args.lang, "unreadable", path=result.path, error=result.error), file=sys.stderr)
+            if result.report is not None or result.findings:
+                kept.append(result)
+    outputs = [(cells_out, "cells", CELL_COLUMNS, cell_records)]
+    if findings_out:
+        outputs.append((findings_out, "findings", FINDING_COLUMNS, finding_records))
+    for out, which, columns, records in outputs:
+        try:
+            if out.lower().endswith(".parquet"):
+                n = write_parquet(kept, out, which=which)  # type: ignore[arg-type]
+            else:
+                n = write_csv(records(kept), out, columns=columns, bom=args.bom)
+        except OSError as e:
+            raise GovinfoError(
+                f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out
+            ) from None
+        except ImportError as e:
+            raise GovinfoError(str(e), code="missing_extra") from None
+        print(_w(args.lang, "wrote", path=out, n=n), file=sys.stderr)
+    return EXIT_UNREADABLE if bad else EXIT_OK
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples' line breaks."""
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang", choices=list(LOCALES), default="zh", help="the language of the output (default: zh)"
+    )
+
+
+def _add_batch(p: argparse.ArgumentParser) -> None:
+    from .batch import PARALLEL_THRESHOLD
+
+    p.add_argument(
+        "-j",
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"processes to read with (default: one per core for {PARALLEL_THRESHOLD} files or more)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+
+
+def _add_edition(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--edition",
+        choices=list(EDITIONS),
+        default=None,
+        help="read published documents as this edition (default: decided from their tables)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+_LAYOUTS = "any layout govinfo reads: interchange JSON, text, Markdown, HTML, PDF, Word"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The ``govinfo`` argument parser (``docs/cli.md`` is generated from it)."""
     parser = argparse.ArgumentParser(
         prog="govinfo",
-        description="Read, check and render 政府信息公开工作年度报告 "
+        description="Read, check, render, compare and export 政府信息公开工作年度报告 "
         "(government information disclosure annual reports).",
-        epilog="Example: govinfo show            # the built-in example report",
+        epilog="Example: govinfo check reports/        # check every report in a folder",
+        formatter_class=_Formatter,
     )
     from . import __version__
 
     parser.add_argument("--version", action="version", version=f"govinfo {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    show = sub.add_parser(
+
+    def command(name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=help, description=description, epilog=examples, formatter_class=_Formatter
+        )
+
+    show = command(
         "show",
-        help="show a report and its check status",
-        description="Show a report (the built-in Linping 2023 example when no FILE is given).",
-        epilog="Example: govinfo show report.json",
+        "show a report and its check status",
+        "Show a report (the built-in Linping 2023 example when no FILE is given): its sections, "
+        "its request counts, and how many findings govinfo check would report.",
+        "Example:\n  govinfo show report.html",
     )
-    show.add_argument(
-        "file", nargs="?", metavar="FILE", help="an interchange JSON file (default: the built-in example)"
-    )
+    show.add_argument("file", nargs="?", metavar="FILE", help=f"a report, in {_LAYOUTS}")
+    _add_lang(show)
+    _add_edition(show)
     show.set_defaults(func=_cmd_show)
+
+    check = command(
+        "check",
+        "check reports: every accounting identity, blanks, prose against tables",
+        "Read each report (files, or every report file under a directory) and validate it: a table of "
+        "findings per report, or one JSON object per report (JSON Lines) with --format json. Files "
+        "that cannot be read are reported and the others still checked.\n\n"
+        "Exit status: 0 every report read and no error found; 1 a finding of error severity; "
+        "2 a file could not be read (or a usage error).",
+        "Examples:\n  govinfo check report.html\n  govinfo check reports/ --lang en\n"
+        "  govinfo check reports/ --format json > findings.jsonl",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help=f"report files or directories ({_LAYOUTS})")
+    check.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (default) or json: one object per report",
+    )
+    _add_lang(check)
+    check.add_argument("--diagnostics", action="store_true", help="also list what the parser was unsure of")
+    _add_edition(check)
+    _add_batch(check)
+    check.set_defaults(func=_cmd_check)
+
+    rend = command(
+        "render",
+        "render a report as text, Markdown, HTML or interchange JSON",
+        "Read a report in any layout and write it as plain text, Markdown, HTML or interchange JSON, "
+        "with Chinese (default) or English labels.",
+        "Examples:\n  govinfo render report.json --to html -o report.html\n"
+        "  govinfo render report.pdf --to markdown --lang en",
+    )
+    rend.add_argument("file", metavar="FILE", help=f"a report, in {_LAYOUTS}")
+    rend.add_argument("--to", choices=list(RENDERINGS), required=True, help="the output format")
+    _add_lang(rend)
+    rend.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    _add_edition(rend)
+    rend.set_defaults(func=_cmd_render)
+
+    conv = command(
+        "convert",
+        "convert reports to interchange JSON (or any rendering), one file or many",
+        "Convert reports from any layout govinfo reads to interchange JSON (the default) or to a "
+        "rendering. One file goes to standard output or -o OUT; several files or directories need "
+        "-d DIR, which receives one file per report, named after it (report.html -> report.json).",
+        "Examples:\n  govinfo convert report.pdf -o report.json\n"
+        "  govinfo convert downloads/ -d json/\n  govinfo convert report.json --to html -o report.html",
+    )
+    conv.add_argument("paths", nargs="+", metavar="PATH", help=f"report files or directories ({_LAYOUTS})")
+    conv.add_argument(
+        "--to", choices=list(RENDERINGS), default="json", help="the output format (default: json)"
+    )
+    _add_lang(conv)
+    conv.add_argument(
+        "-o", "--output", metavar="OUT", help="the output file, for one input (default: standard output)"
+    )
+    conv.add_argument("-d", "--output-dir", metavar="DIR", help="the output directory, one file per report")
+    _add_edition(conv)
+    _add_batch(conv)
+    conv.set_defaults(func=_cmd_convert)
+
+    diff = command(
+        "diff",
+        "compare two reports of one agency, cell by cell, with cross-year checks",
+        "Compare two reports (e.g. one agency's consecutive years): every table cell that differs, "
+        "named by its official labels, the header fields and prose sections that differ, and the "
+        "cross-year findings (S1 carry-over, S2 documents in force, S3 items carried).",
+        "Example:\n  govinfo diff 2022.json 2023.html",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier report")
+    diff.add_argument("new", metavar="NEW", help="the later report")
+    diff.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    _add_lang(diff)
+    _add_edition(diff)
+    diff.set_defaults(func=_cmd_diff)
+
+    schema = command(
+        "schema",
+        "print the JSON Schema of the interchange format",
+        "Print the JSON Schema (draft 2020-12) of the interchange format, generated from the catalogue.",
+        "Examples:\n  govinfo schema -o govinfo-report.schema.json\n  govinfo schema --edition 2019",
+    )
+    schema.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    schema.add_argument("--edition", choices=list(EDITIONS), default=None, help="only this edition")
+    schema.set_defaults(func=_cmd_schema)
+
+    export = command(
+        "export",
+        "export reports as a tidy table: one row per report and cell (CSV or Parquet)",
+        "Read reports and write one row per report and value cell: agency, year, edition, section, row "
+        "and column keys, official and English labels, value, amount, unit, and whether it was stated "
+        "or derived. --findings also writes one row per finding. A name ending in .parquet writes "
+        "Parquet (needs govinfo[dataframe]).",
+        "Examples:\n  govinfo export reports/ -o cells.csv\n"
+        "  govinfo export reports/ -o cells.parquet --findings findings.csv",
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help=f"report files or directories ({_LAYOUTS})")
+    export.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the cell table (.csv or .parquet)"
+    )
+    export.add_argument("--findings", metavar="OUT", help="also write the findings table (.csv or .parquet)")
+    export.add_argument("--bom", action="store_true", help="start CSV files with a UTF-8 BOM (for Excel)")
+    _add_lang(export)
+    _add_edition(export)
+    _add_batch(export)
+    export.set_defaults(func=_cmd_export)
     return parser
 
 
+# --- the reference page ----------------------------------------------------------------------
+
+_BEGIN = "<!-- BEGIN generated by govinfo.cli.reference_markdown(): do not edit -->"
+_END = "<!-- END generated -->"
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _usage(name: str, p: argparse.ArgumentParser) -> str:
+    parts = [f"govinfo {name}"]
+    for a in p._actions:
+        if isinstance(a, argparse._HelpAction):
+            continue
+        metavar = (
+            a.metavar if isinstance(a.metavar, str) else (a.dest.upper() if not a.option_strings else None)
+        )
+        if a.choices and not a.option_strings:
+            metavar = "{" + ",".join(map(str, a.choices)) + "}"
+        if a.option_strings:
+            opt = a.option_strings[0]
+            if a.nargs == 0:
+                text = opt
+            elif a.choices:
+                text = f"{opt} {{{','.join(map(str, a.choices))}}}"
+            else:
+                text = f"{opt} {metavar or a.dest.upper()}"
+            parts.append(text if a.required else f"[{text}]")
+        else:
+            text = metavar or a.dest
+            if a.nargs == "+":
+                text = f"{text} [{text} ...]"
+            elif a.nargs == "?":
+                text = f"[{text}]"
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _argument_rows(p: argparse.ArgumentParser) -> list[str]:
+    rows = ["| argument | meaning |", "|---|---|"]
+    for a in p._actions:
+        if isinstance(a, argparse._HelpAction):
+            continue
+        name = ", ".join(f"`{o}`" for o in a.option_strings) or f"`{a.metavar or a.dest}`"
+        meaning = (a.help or "").replace("|", "\\|")
+        if a.choices and a.option_strings:
+            meaning += f" (one of: {', '.join(f'`{c}`' for c in a.choices)})"
+        if a.required and a.option_strings:
+            meaning += " (required)"
+        rows.append(f"| {name} | {meaning} |")
+    return rows
+
+
+def reference_markdown() -> str:
+    """The command reference of ``docs/cli.md``, generated from :func:`build_parser`."""
+    parser = build_parser()
+    lines = [_BEGIN, ""]
+    for name, p in _subcommands(parser).items():
+        lines += [f"### `govinfo {name}`", "", "```text", _usage(name, p), "```", ""]
+        lines += [p.description or "", ""]
+        lines += _argument_rows(p)
+        lines += ["", "```text", (p.epilog or "").strip(), "```", ""]
+    lines.append(_END)
+    return "\n".join(lines)
+
+
+def write_reference(path: str | os.PathLike[str] = "docs/cli.md") -> bool:
+    """Replace the generated block of ``path`` with :func:`reference_markdown`; True if it changed."""
+    target = Path(path)
+    text = target.read_text(encoding="utf-8")
+    start, end = text.index(_BEGIN), text.index(_END) + len(_END)
+    new = text[:start] + reference_markdown() + text[end:]
+    if new != text:
+        target.write_text(new, encoding="utf-8")
+    return new != text
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+def _streams_can_print_chinese() -> None:
+    """On a stream that cannot encode Chinese (``PYTHONIOENCODING=ascii``), escape instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "报告".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    _streams_can_print_chinese()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
+        parser.print_help(sys.stderr)
         return EXIT_UNREADABLE
     try:
         return int(args.func(args))
     except GovinfoError as e:
         print(f"govinfo: {e}", file=sys.stderr)
         return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("govinfo: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly; point stdout at nothing so the interpreter's
+        # final flush does not complain again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -104,8 +104,9 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    for codec in (declared, "gb18030"):
-        if codec is None or codec == "utf-8" or codec.startswith(("utf-16", "utf-32")):
+    candidates = [declared] if declared is not None else []
+    for codec in (*candidates, "gb18030"):
+        if codec == "utf-8" or codec.startswith(("utf-16", "utf-32")):
             continue  # a UTF-16/32 declaration on bytes without a BOM is wrong (as the HTML standard says)
         try:
             return data.decode(codec), codec

@@ -178,9 +178,7 @@ class ValidationError(InvalidReportError):
     def derive(self, excs: Sequence[Exception]) -> ValidationError:  # type: ignore[override,unused-ignore]
         errors = [e for e in excs if isinstance(e, GovinfoError)]
         keep = {(e.code, e.path) for e in errors}
-        return ValidationError(
-            self.message, errors, [f for f in self.findings if (f.code, f.path) in keep]
-        )
+        return ValidationError(self.message, errors, [f for f in self.findings if (f.code, f.path) in keep])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.message, list(self.errors), self.findings))

@@ -62,7 +62,7 @@ class Progress:
         stream: TextIO | None = None,
         enabled: bool | None = None,
         label: str = "",
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
         ascii: bool | None = None,
     ) -> None:
         if total < 0:
@@ -75,8 +75,8 @@ class Progress:
             enabled = bool(isatty and isatty())
         self.enabled = enabled
         self.label = label
-        self._clock = clock
-        self._start = clock() if enabled else 0.0
+        self._clock = clock if clock is not None else time.monotonic
+        self._start = self._clock() if enabled else 0.0
         self._last: float | None = None  # when the bar was last drawn
         self._shown = False
         if ascii is None:
@@ -93,7 +93,7 @@ class Progress:
         filled = self.width * self.done // total
         digits = len(str(self.total))
         text = (
-            f"{self.label} {self.done:>{digits + 2}}/{self.total} "
+            f"{self.label} {self.done:>{digits}}/{self.total} "
             f"[{self._fill * filled}{self._empty * (self.width - filled)}] "
             f"{100 * self.done // total:3d}% {elapsed:.0f}s"
         )

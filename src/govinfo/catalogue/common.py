@@ -345,6 +345,7 @@ def article_20(item: str, item_en: str) -> tuple[str, str]:
     """The caption of a section-二 grid: ``第二十条第（一）项`` and its English name."""
     return f"第二十条第（{item}）项", f"Article 20, item ({item_en})"
 
+
 # --- words tools add to tables (tolerated on input, never emitted) ------------------------
 
 #: Labels of subtotal rows or columns that some tools add (report-format.md §3.1, §3.2).

@@ -17,6 +17,7 @@ FEE_AMOUNT = ColumnSpec(
     label="本年收费金额（单位：万元）",
     label_en="Fees collected this year (10,000 yuan)",
     kind=CellKind.MONEY,
+    unit="万元",
 )
 
 RULES = RowSpec(key="rules", label="规章", label_en="Government rules")

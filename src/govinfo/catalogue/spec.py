@@ -74,6 +74,9 @@ class ColumnSpec:
     is_total: bool = False
     #: Other spellings seen in published reports (matched after normalisation).
     aliases: tuple[str, ...] = ()
+    #: For a money column whose unit the format fixes in its header (2021: ``万元``), that unit,
+    #: one of :data:`MONEY_UNITS`; ``None`` when a unit cell (or nothing) says.
+    unit: str | None = None
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

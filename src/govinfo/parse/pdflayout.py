@@ -619,12 +619,15 @@ def _blocks(items: Sequence[_Item]) -> list[Block]:
     """Paragraphs from lines, tables as they are."""
     lines = [it for it in items if isinstance(it, _Line)]
     if lines:
-        # The margins are where most lines start and end (punctuation may hang past the right one).
-        left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
-        ends = Counter(round(ln.x1) for ln in lines).most_common(1)[0]
-        right = ends[0] if ends[1] > 1 else max(ln.x1 for ln in lines)
+        # The margins: the leftmost start and the rightmost end that several lines share (a
+        # lone line may stick out: a hanging punctuation mark, a page number).
+        starts = Counter(round(ln.x0) for ln in lines)
+        ends = Counter(round(ln.x1) for ln in lines)
+        left = min((x for x, n in starts.items() if n > 1), default=min(starts))
+        right = max((x for x, n in ends.items() if n > 1), default=max(ends))
+        body = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
     else:
-        left = right = 0
+        left = right = body = 0
     blocks: list[Block] = []
     para: list[_Line] = []
 
@@ -655,16 +658,18 @@ def _blocks(items: Sequence[_Item]) -> list[Block]:
             prev = para[-1]
             em = prev.size * 0.9
             same_size = abs(it.size - prev.size) <= 0.15 * prev.size
-            wrapped = prev.x1 >= right - 1.5 * em and it.x0 <= left + 0.5 * em
+            # Line-breaking rules (避头尾) may leave a wrapped line up to two characters short.
+            wrapped = prev.x1 >= right - 2.5 * em and it.x0 <= left + 0.5 * em
             # A centered paragraph (the title, often ``<机关名称>`` over ``<YYYY>年…报告``)
             # is printed as centered lines: they are one paragraph too.
+            middle = (left + right) / 2
             centered = (
                 it.page == prev.page
+                and prev.size > 1.15 * body  # display type, as titles are set
                 and it.top - prev.bottom < prev.size
-                and all(
-                    ln.x0 > left + em and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) <= em
-                    for ln in (prev, it)
-                )
+                and abs((prev.x0 + prev.x1) / 2 - middle) <= 0.5 * em
+                and it.x0 > left + em
+                and abs((it.x0 + it.x1) / 2 - middle) <= 0.5 * em
             )
             if not (same_size and (wrapped or centered)):
                 flush()

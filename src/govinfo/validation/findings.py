@@ -522,4 +522,3 @@ def rules_markdown() -> str:
             f"| {cell(c.equation)} | {cell(c.example)} |"
         )
     return "\n".join(lines)
-
