@@ -165,7 +165,7 @@ def test_worker_count() -> None:
         with pytest.raises(ValueError, match="workers"):
             batch._worker_count(wrong, 10)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="list of paths"):
-        list(read_many("tests/data"))  # type: ignore[arg-type]
+        list(read_many("tests/data"))
 
 
 def test_a_file_that_kills_its_worker_is_reported_and_the_rest_read(
@@ -195,3 +195,16 @@ def test_read_result_is_a_frozen_value() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         r.path = "y"  # type: ignore[misc]
     assert r == ReadResult(path="x", worker=-1)  # the worker id is not part of the value
+
+
+def test_text_starting_with_a_brace_is_still_read_as_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "braces.txt"
+    path.write_text(
+        "{打印本页}\n" + (DATA / "linping-education-2023.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = read_file(path)
+    assert result.layout == "text"
+    assert result.report == govinfo.examples.linping_education_2023()
+    array = tmp_path / "array.json"
+    array.write_text("[1, 2]", encoding="utf-8")
+    assert read_file(array).error.code == "not_a_report"  # type: ignore[union-attr]

@@ -151,7 +151,7 @@ def test_check_lists_exactly_the_planted_faults(corpus: Corpus) -> None:
     flagged = {name for name, o in by_name.items() if o["findings"]}
     planted = {name for name, (_, _, _, fault) in corpus.files.items() if fault is not None}
     assert flagged == planted
-    codes = Counter()
+    codes: Counter[str] = Counter()
     for name, o in by_name.items():
         report, layout, encoding, fault = corpus.files[name]
         assert o["layout"] == layout if layout != "text" else o["layout"] in ("text", "pipe"), name
@@ -192,8 +192,15 @@ def test_check_exit_status_is_1_when_only_planted_errors(corpus: Corpus, tmp_pat
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-def test_progress_bar_on_a_terminal_only(corpus: Corpus) -> None:
+def test_progress_bar_on_a_terminal_only(corpus: Corpus, tmp_path: Path) -> None:
     import pty
+    import shutil
+
+    # 120 files and the junk one, read by one worker: long enough (~1 s) to pass the bar's
+    # half-second delay, short enough to run twice.
+    for name in sorted(corpus.files)[:120]:
+        shutil.copy(corpus.directory / name, tmp_path / name)
+    shutil.copy(corpus.junk, tmp_path / corpus.junk.name)
 
     def stderr_on_a_terminal(*args: str) -> str:
         leader, follower = pty.openpty()
@@ -220,11 +227,11 @@ def test_progress_bar_on_a_terminal_only(corpus: Corpus) -> None:
         return b"".join(chunks).decode("utf-8", errors="replace")
 
     # One worker, so the run lasts past the bar's half-second delay whatever the machine.
-    shown = stderr_on_a_terminal("check", str(corpus.directory), "--workers", "1")
-    assert f"/{N + 1} [" in shown
+    shown = stderr_on_a_terminal("check", str(tmp_path), "--workers", "1")
+    assert "/121 [" in shown
     assert "100%" in shown
-    assert "\x1b[K" in shown  # the bar erases itself
-    quiet = stderr_on_a_terminal("check", str(corpus.directory), "--workers", "1", "--format", "json")
+    assert shown.rstrip("\n").endswith("\x1b[K")  # the bar erases itself
+    quiet = stderr_on_a_terminal("check", str(tmp_path), "--workers", "1", "--format", "json")
     assert "[" not in quiet
 
 

@@ -145,3 +145,19 @@ def test_repeated_header_rows_are_dropped() -> None:
         ["（五）", "1.信访", "5"],
     ]
     assert "pdf_repeated_header" in [d.code for d in diagnostics]
+
+
+def test_title_over_two_centered_lines_is_one_paragraph() -> None:
+    # 600 points wide: the middle is x=300. The title is set larger than the body text.
+    glyphs = [
+        *text("淮安市人民政府", 300 - 3.5 * 22, 60, em=22),
+        *text("2024年政府信息公开工作年度报告", 300 - 8 * 22, 88, em=22),
+        *text("本报告由办公室编制。", 100, 130),
+        *text("一、总体情况", 120, 150),
+    ]
+    blocks, _ = layout_blocks([page(1, glyphs)])
+    assert [b.text for b in blocks if isinstance(b, TextBlock)] == [
+        "淮安市人民政府2024年政府信息公开工作年度报告",
+        "本报告由办公室编制。",
+        "一、总体情况",
+    ]

@@ -127,10 +127,10 @@ def test_govinfo_schema_command_prints_it(tmp_path: Path) -> None:
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout) == json_schema()
     out = tmp_path / "s.json"
-    p = subprocess.run(
+    q = subprocess.run(
         [sys.executable, "-m", "govinfo", "schema", "--edition", "2019", "-o", str(out)], timeout=60
     )
-    assert p.returncode == 0
+    assert q.returncode == 0
     assert json.loads(out.read_text(encoding="utf-8")) == json_schema(edition="2019")
 
 

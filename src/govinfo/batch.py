@@ -166,13 +166,21 @@ def _omitted_cells(data: Mapping[str, Any], report: Report) -> frozenset[str]:
     return frozenset(out)
 
 
-def _read_json(path: str, text: str, encoding: str, validate: bool) -> ReadResult:
+def _read_json(path: str, text: str, encoding: str, validate: bool) -> ReadResult | None:
+    """The result of an interchange JSON file; ``None`` when the text is not JSON and reads as a
+    published document (a page whose text happens to start with ``{``)."""
     from .validation import validate as run_validation
 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        return ReadResult(path=path, error=_json_error(e), layout="json", encoding=encoding)
+        from .parse import parse_document
+
+        try:
+            parse_document(text)
+        except GovinfoError:
+            return ReadResult(path=path, error=_json_error(e), layout="json", encoding=encoding)
+        return None
     try:
         report = Report.from_dict(data)
     except GovinfoError as error:
@@ -209,9 +217,11 @@ def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
     head = data[:1024]
     binary = b"%PDF-" in head or head.startswith(_BINARY_MAGIC)
     text, encoding = ("", None) if binary else decode(data)
-    if not binary and text.lstrip()[:1] in ("{", "["):
+    if not binary and text.lstrip()[:1] == "{":
         assert encoding is not None
-        return _read_json(path, text, encoding, validate)
+        as_json = _read_json(path, text, encoding, validate)
+        if as_json is not None:
+            return as_json
     from .parse import parse_document
 
     result = parse_document(data if binary else text, edition=edition)
@@ -391,6 +401,10 @@ def read_many(
     :data:`PARALLEL_THRESHOLD` files or more and this process for smaller ones; ``1`` always
     reads here. ``edition`` and ``validate`` are as for :func:`read_file`. Per-file failures are
     values (``result.error``); only a wrong argument raises.
+
+    Worker processes are started with ``spawn``, which imports the calling script again: as with
+    any use of :mod:`multiprocessing`, a script that reads a large batch keeps its top-level code
+    under ``if __name__ == "__main__":``.
 
     >>> results = list(read_many(["tests/data/linping-education-2023.json", "nope.txt"], validate=True))
     >>> [(r.ok, r.findings) for r in results]

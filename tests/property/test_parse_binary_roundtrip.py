@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 import govinfo
 from docbuilders import outline, pdf_bytes, report_docx
@@ -13,6 +13,8 @@ from govinfo.testing.strategies import reports
 
 @pytest.mark.parametrize("edition", ["2021", "2019"])
 def test_docx_round_trip(edition: str) -> None:
+    # Writing and reading a .docx takes ~0.1 s: capped below the CI profile's 200 examples.
+    @settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
     @given(reports(editions=[edition]))
     def check(report: Report) -> None:
         assert govinfo.parse(report_docx(report)) == report
@@ -23,9 +25,13 @@ def test_docx_round_trip(edition: str) -> None:
 @pytest.mark.parametrize("edition", ["2021", "2019"])
 def test_pdf_round_trip(edition: str) -> None:
     # Building a PDF takes ~0.1 s: fewer examples than the profile's.
-    @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     @given(reports(editions=[edition]))
     def check(report: Report) -> None:
-        assert govinfo.parse(pdf_bytes(outline(report))) == report
+        result = govinfo.parse_document(pdf_bytes(outline(report)))
+        # PDFium sometimes cannot decode a string of ReportLab's non-embedded STSong-Light font
+        # (docs/pdf-docx.md): the reader says so, and then the text is known to be incomplete.
+        assume("pdf_text_lost" not in result.codes())
+        assert result.report == report
 
     check()

@@ -257,8 +257,7 @@ def test_findings_never_raise_and_mark_their_cells(data: st.DataObject, report: 
     paths = data.draw(st.lists(st.sampled_from(_paths(report)), max_size=6, unique=True))
     junk = data.draw(st.lists(st.one_of(st.none(), st.integers(), TEXT, st.just("$.requests")), max_size=3))
     findings = [Located(p, "E1") for p in paths] + [Located(j, j) for j in junk]
-    for render in RENDERERS:
-        render(report, locale=locale, findings=findings)
+    assert govinfo.render_markdown(report, locale=locale, findings=findings).count("\\*") >= len(paths)
     text = govinfo.render_text(report, locale=locale, findings=findings)
     marked = sum(line.count("*") for block in text_blocks(text) for line in block)
     assert marked == len(paths)

@@ -191,6 +191,8 @@ class _Line:
     number: int
     glyphs: list[Glyph]
     text: str
+    #: The x of the middle of the page.
+    middle: float = 0.0
 
     @property
     def x0(self) -> float:
@@ -575,7 +577,7 @@ def layout_blocks(pages: Sequence[PageContent]) -> tuple[list[Block], list[Diagn
         table_count += len(tables)
         free = [g for i, g in enumerate(page.glyphs) if i not in used]
         lines = [
-            _Line(page=page.number, number=n + 1, glyphs=gl, text=_join_glyphs(gl))
+            _Line(page=page.number, number=n + 1, glyphs=gl, text=_join_glyphs(gl), middle=page.width / 2)
             for n, gl in enumerate(gl for gl in _lines_of(free) if any(not g.text.isspace() for g in gl))
         ]
         lines_by_page[page.number] = lines
@@ -623,9 +625,16 @@ def _blocks(items: Sequence[_Item]) -> list[Block]:
         # lone line may stick out: a hanging punctuation mark, a page number).
         starts = Counter(round(ln.x0) for ln in lines)
         ends = Counter(round(ln.x1) for ln in lines)
-        left = min((x for x, n in starts.items() if n > 1), default=min(starts))
-        right = max((x for x, n in ends.items() if n > 1), default=max(ends))
-        body = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+        left: float = min((x for x, n in starts.items() if n > 1), default=min(starts))
+        right: float = max((x for x, n in ends.items() if n > 1), default=max(ends))
+        sizes = Counter(round(ln.size) for ln in lines)
+        body = min(x for x, n in sizes.items() if n == max(sizes.values()))  # the text size
+        # When no paragraph wraps, every line starts indented by two characters: a table set
+        # to the text width then shows where the left margin really is.
+        em = 0.9 * body
+        left = min(
+            [left, *(t.x0 for t in items if isinstance(t, _Table) and 1.5 * em <= left - t.x0 <= 2.5 * em)]
+        )
     else:
         left = right = body = 0
     blocks: list[Block] = []
@@ -659,17 +668,15 @@ def _blocks(items: Sequence[_Item]) -> list[Block]:
             em = prev.size * 0.9
             same_size = abs(it.size - prev.size) <= 0.15 * prev.size
             # Line-breaking rules (避头尾) may leave a wrapped line up to two characters short.
-            wrapped = prev.x1 >= right - 2.5 * em and it.x0 <= left + 0.5 * em
+            wrapped = prev.x1 >= right - 2.5 * em and it.x0 <= left + em
             # A centered paragraph (the title, often ``<机关名称>`` over ``<YYYY>年…报告``)
             # is printed as centered lines: they are one paragraph too.
-            middle = (left + right) / 2
             centered = (
                 it.page == prev.page
                 and prev.size > 1.15 * body  # display type, as titles are set
                 and it.top - prev.bottom < prev.size
-                and abs((prev.x0 + prev.x1) / 2 - middle) <= 0.5 * em
-                and it.x0 > left + em
-                and abs((it.x0 + it.x1) / 2 - middle) <= 0.5 * em
+                and abs((prev.x0 + prev.x1) / 2 - prev.middle) <= em
+                and abs((it.x0 + it.x1) / 2 - it.middle) <= em
             )
             if not (same_size and (wrapped or centered)):
                 flush()

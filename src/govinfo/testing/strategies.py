@@ -234,9 +234,20 @@ def _is_zero(value: Cell) -> bool:
 
 
 def _blank_zeros(draw: st.DrawFn, table: _T) -> _T:
-    """Some of the table's zero cells left blank: with blank = 0 every identity still holds."""
-    cells = tuple(None if _is_zero(c) and draw(st.booleans()) else c for c in table.cells)
-    return attrs.evolve(table, cells=cells)
+    """Some of the table's zero cells left blank: with blank = 0 every identity still holds.
+
+    A unit stays only beside a stated amount (a table cannot state the unit of nothing).
+    """
+    cells = [None if _is_zero(c) and draw(st.booleans()) else c for c in table.cells]
+    for row in () if table.spec.counts_only else table.spec.rows:
+        row_cells = [c for c in table.spec.cells if c.row is row]
+        if any(c.kind is CellKind.UNIT for c in row_cells) and all(
+            cells[c.index] is None for c in row_cells if c.kind is CellKind.MONEY
+        ):
+            for c in row_cells:
+                if c.kind is CellKind.UNIT:
+                    cells[c.index] = None
+    return attrs.evolve(table, cells=tuple(cells))
 
 
 @st.composite
