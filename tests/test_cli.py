@@ -265,3 +265,15 @@ REQUIRED = {
     "diff": ("a", "b"),
     "export": ("x", "-o", "y.csv"),
 }
+
+
+def test_a_directory_without_reports_exits_2(tmp_path: Path) -> None:
+    p = run("check", str(tmp_path))
+    assert p.returncode == 2
+    assert "没有找到报告文件" in p.stderr
+    p = run("export", str(tmp_path), "-o", str(tmp_path / "cells.csv"), "--lang", "en")
+    assert p.returncode == 2
+    assert "no report files found" in p.stderr
+    p = run("export", str(LINPING_JSON), "-o", str(tmp_path / "cells.xlsx"))
+    assert p.returncode == 2
+    assert ".csv or .parquet" in p.stderr

@@ -171,3 +171,13 @@ def test_default_title() -> None:
     r = linping_education_2023()
     assert r.title is None
     assert r.title_or_default == "杭州市临平区教育局2023年度政府信息公开工作年度报告"
+
+
+def test_reports_pickle_with_the_catalogue_objects() -> None:
+    import pickle
+
+    r = linping_education_2023()
+    again = pickle.loads(pickle.dumps(r))
+    assert again == r
+    assert again.requests.spec is r.requests.spec
+    assert again.proactive.spec is get_edition("2021").proactive

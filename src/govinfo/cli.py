@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .catalogue import EDITIONS
+from .catalogue import EDITIONS, common
 from .errors import GovinfoError
 from .report import Report
 
@@ -144,7 +144,7 @@ def _how(result: ReadResult) -> str:
 
 def _summary(report: Report) -> str:
     lines = [report.title_or_default, f"edition {report.edition} · year {report.year} · {report.agency}", ""]
-    for number, section in zip(("一", "二", "三", "四", "五", "六"), report.edition_spec.sections):
+    for number, section in zip(common.NUMERALS, report.edition_spec.sections):
         content = getattr(report, section.key)
         if section.kind == "narrative":
             n = len(content.all_paragraphs())
@@ -498,8 +498,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
 # --- the parser ------------------------------------------------------------------------------
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the examples' line breaks."""
+class _Formatter(argparse.HelpFormatter):
+    """Wraps prose paragraphs; keeps the line breaks of examples (paragraphs with indented lines)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        paragraphs = []
+        for para in text.split("\n\n"):
+            if "\n  " in para:
+                paragraphs.append("\n".join(indent + line for line in para.splitlines()))
+            else:
+                words = " ".join(para.split())
+                paragraphs.append(
+                    textwrap.fill(words, width, initial_indent=indent, subsequent_indent=indent)
+                )
+        return "\n\n".join(paragraphs)
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -550,7 +564,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="govinfo",
         description="Read, check, render, compare and export 政府信息公开工作年度报告 "
         "(government information disclosure annual reports).",
-        epilog="Example: govinfo check reports/        # check every report in a folder",
+        epilog="Examples:\n  govinfo check reports/        # check every report in a folder\n"
+        "  govinfo show                  # the built-in example report",
         formatter_class=_Formatter,
     )
     from . import __version__

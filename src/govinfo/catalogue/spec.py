@@ -14,6 +14,8 @@ import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from typing import Any
+
 import attrs
 
 __all__ = [
@@ -175,6 +177,11 @@ class TableSpec:
     #: True when every cell is a :attr:`CellKind.COUNT` (lets validation take a fast path).
     counts_only: bool = attrs.field(eq=False, hash=False, repr=False, default=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle by name so that a report sent to another process gets the catalogue's own
+        # objects back (the model compares layouts by identity).
+        return (_restore_table_spec, (self.key, self.variant, self.grids))
+
     def cell(self, row: str, column: str) -> CellSpec:
         """The cell at (row key, column key); :class:`KeyError` if there is none."""
         return self._by_key[row, column]
@@ -201,6 +208,16 @@ class TableSpec:
 
     def row_keys(self) -> tuple[str, ...]:
         return tuple(self._rows)
+
+
+def _restore_table_spec(key: str, variant: str, grids: tuple[GridSpec, ...]) -> TableSpec:
+    from . import EDITIONS  # the registry sits above this module
+
+    for edition in EDITIONS.values():
+        for spec in (edition.proactive, *edition.requests, edition.appeals):
+            if spec.key == key and spec.variant == variant and spec.grids == grids:
+                return spec
+    return table_spec(key, variant, grids)
 
 
 def table_spec(key: str, variant: str, grids: tuple[GridSpec, ...]) -> TableSpec:

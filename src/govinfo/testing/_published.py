@@ -70,9 +70,7 @@ def _blank(text: str) -> str:
 
 def classify(text: str, report: Report) -> list[Line]:
     """The lines of ``render_text(report)`` (zh_CN), each with its kind."""
-    headings = {
-        f"{common.NUMERALS[i]}、{s.label}": s for i, s in enumerate(report.edition_spec.sections)
-    }
+    headings = {f"{common.NUMERALS[i]}、{s.label}": s for i, s in enumerate(report.edition_spec.sections)}
     out: list[Line] = []
     section = None
     mode = "head"
@@ -102,7 +100,7 @@ def classify(text: str, report: Report) -> list[Line]:
                 mode = "data"
             out.append(Line("border", line, key))
         elif line.startswith("|"):
-            single = len(segments(line)) == 1
+            single = len(cells_of(line)) == 1
             if single and key == "proactive":
                 mode = "head"
                 out.append(Line("caption", line, key))
@@ -110,7 +108,11 @@ def classify(text: str, report: Report) -> list[Line]:
                 out.append(Line("group", line, key))
             else:
                 out.append(Line(mode, line, key))
-        elif line.startswith(" ") and section is not None and section.key == report.edition_spec.sections[-1].key:
+        elif (
+            line.startswith(" ")
+            and section is not None
+            and section.key == report.edition_spec.sections[-1].key
+        ):
             out.append(Line("signature", line, key))
         elif section is not None and section.kind == "narrative":
             out.append(Line("subheading", line, key))
@@ -119,14 +121,15 @@ def classify(text: str, report: Report) -> list[Line]:
     return out
 
 
-def segments(line: str) -> list[tuple[int, int]]:
-    """``(start, end)`` character positions of the cells between the bars of a content line."""
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
-    return list(zip(bars, bars[1:]))
+def cells_of(line: str) -> list[str]:
+    """The cells between the bars of a content line (``"| a | b |"`` → ``[" a ", " b "]``)."""
+    return line.split("|")[1:-1]
 
 
-def _replace(line: str, span: tuple[int, int], text: str) -> str:
-    return line[: span[0] + 1] + text + line[span[1] :]
+def _with_cell(line: str, k: int, text: str) -> str:
+    parts = line.split("|")
+    parts[k + 1] = text
+    return "|".join(parts)
 
 
 def _centre(text: str, width: int) -> str:
@@ -134,9 +137,14 @@ def _centre(text: str, width: int) -> str:
     return " " * (pad // 2) + text + " " * (pad - pad // 2)
 
 
-def _cells(lines: list[Line], kinds: Sequence[str]) -> list[tuple[int, tuple[int, int]]]:
-    """``(line index, segment)`` of every cell on lines of these kinds."""
-    return [(i, seg) for i, line in enumerate(lines) if line.kind in kinds for seg in segments(line.text)]
+def _cells(lines: list[Line], kinds: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(line index, cell index, cell text)`` of every cell on lines of these kinds."""
+    return [
+        (i, k, cell)
+        for i, line in enumerate(lines)
+        if line.kind in kinds
+        for k, cell in enumerate(cells_of(line.text))
+    ]
 
 
 def _pick(draw: Draw, items: Sequence[T], at_most: int = 3) -> list[T]:
@@ -156,7 +164,10 @@ def _fold(text: str) -> str:
 def _fold_narrative(n: Narrative) -> Narrative:
     return Narrative(
         paragraphs=tuple(map(_fold, n.paragraphs)),
-        subsections=tuple(Subsection(title=_fold(s.title), paragraphs=tuple(map(_fold, s.paragraphs))) for s in n.subsections),
+        subsections=tuple(
+            Subsection(title=_fold(s.title), paragraphs=tuple(map(_fold, s.paragraphs)))
+            for s in n.subsections
+        ),
     )
 
 
@@ -175,108 +186,96 @@ def d24_half_width(draw: Draw, lines: list[Line], report: Report) -> Report:
     )
 
 
+def _words(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Header cells holding a word of two characters or more."""
+    return [(i, k, c) for i, k, c in _cells(lines, ["head"]) if len(c.strip()) >= 2 and " " not in c.strip()]
+
+
 def d8_split_header(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D8: a header word broken over two lines of its cell (``商业\\n企业``)."""
-    cells = [(i, seg) for i, seg in _cells(lines, ["head"]) if len(lines[i].text[seg[0] + 1 : seg[1]].strip()) >= 2]
-    for i, seg in sorted(_pick(draw, cells, 2), reverse=True):
-        line = lines[i].text
-        word = line[seg[0] + 1 : seg[1]].strip()
+    for i, k, cell in sorted(_pick(draw, _words(lines), 2), reverse=True):
+        word = cell.strip()
         cut = draw(st.integers(1, len(word) - 1))
-        width = _width(line[seg[0] + 1 : seg[1]])
-        first = _replace(line, seg, _centre(word[:cut], width))
-        rest = "".join(ch if ch == "|" else _blank(ch) for ch in line)
-        rest = _replace(rest, (rest.index("|", 0) if False else seg[0], seg[1]), _centre(word[cut:], width))
-        lines[i].text = first
-        lines.insert(i + 1, Line("head", rest, lines[i].section))
+        line = lines[i].text
+        rest = "|".join(_blank(part) for part in line.split("|"))
+        lines[i].text = _with_cell(line, k, _centre(word[:cut], _width(cell)))
+        lines.insert(
+            i + 1, Line("head", _with_cell(rest, k, _centre(word[cut:], _width(cell))), lines[i].section)
+        )
     return report
 
 
 def d9_spaced_header(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D9: a header word split by a space instead (``商业 企业``)."""
-    cells = [(i, seg) for i, seg in _cells(lines, ["head"]) if len(lines[i].text[seg[0] + 1 : seg[1]].strip()) >= 2]
-    for i, seg in sorted(_pick(draw, cells), reverse=True):
-        line = lines[i].text
-        word = line[seg[0] + 1 : seg[1]].strip()
+    for i, k, cell in _pick(draw, _words(lines)):
+        word = cell.strip()
         cut = draw(st.integers(1, len(word) - 1))
-        lines[i].text = _replace(line, seg, _centre(word[:cut] + " " + word[cut:], _width(line[seg[0] + 1 : seg[1]])))
+        lines[i].text = _with_cell(lines[i].text, k, _centre(word[:cut] + " " + word[cut:], _width(cell)))
     return report
 
 
 def d15_spaced_label(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D15: stray spaces inside a row label or caption (``（三） 不予公开``, ``第二十条  第（五）项``)."""
-    cells = [(i, segs[0]) for i, line in enumerate(lines) if line.kind in ("data", "caption") for segs in [segments(line.text)] if segs and line.text[segs[0][0] + 1 : segs[0][1]].strip()]
-    for i, seg in _pick(draw, cells):
-        line = lines[i].text
-        inner = line[seg[0] + 1 : seg[1]]
-        start = len(inner) - len(inner.lstrip())
-        label = inner.strip().lstrip("\u3000")
-        start = inner.index(label)
-        at = start + draw(st.integers(1, max(len(label) - 1, 1)))
+    labels = [
+        (i, k, c)
+        for i, k, c in _cells(lines, ["data", "caption"])
+        if k == 0 and len(c.strip().lstrip("\u3000")) >= 2
+    ]
+    for i, k, cell in _pick(draw, labels):
+        label = cell.strip().lstrip("\u3000")
+        at = cell.index(label) + draw(st.integers(1, len(label) - 1))
         spaces = draw(st.sampled_from((" ", "  ")))
-        new = inner[:at] + spaces + inner[at:]
-        trailing = len(new) - len(new.rstrip(" "))
-        if trailing > len(spaces):  # keep the column edge where it was
-            new = new[: len(new) - len(spaces)]
-        lines[i].text = _replace(line, seg, new)
+        new = cell[:at] + spaces + cell[at:]
+        if new.endswith(" " * (len(spaces) + 1)):  # keep the column edge where it was
+            new = new[: -len(spaces)]
+        lines[i].text = _with_cell(lines[i].text, k, new)
     return report
 
 
 def d25_spaced_numbers(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D25: no-break spaces (U+00A0) around numbers (``" 12"``, ``"0 "`` with U+00A0)."""
-    cells = [
-        (i, seg)
-        for i, seg in _cells(lines, ["data"])
-        if any(ch.isdigit() for ch in lines[i].text[seg[0] + 1 : seg[1]])
-        and lines[i].text[seg[0] + 1 : seg[1]].strip()[:1] in "0123456789-+"
-    ]
-    for i, seg in _pick(draw, cells, 5):
-        line = lines[i].text
-        inner = line[seg[0] + 1 : seg[1]]
-        value = inner.strip()
-        at = inner.index(value)
-        if draw(st.booleans()) and at > 0:
-            inner = inner[: at - 1] + "\u00a0" + inner[at:]
-        elif inner.endswith(" "):
-            inner = inner[:-1] + "\u00a0"
-        lines[i].text = _replace(line, seg, inner)
+    numbers = [(i, k, c) for i, k, c in _cells(lines, ["data"]) if c.strip()[:1].isdigit()]
+    for i, k, cell in _pick(draw, numbers, 5):
+        value = cell.strip()
+        at = cell.index(value)
+        if at > 0 and draw(st.booleans()):
+            new = cell[: at - 1] + "\u00a0" + cell[at:]
+        else:
+            new = cell[: at + len(value)] + "\u00a0" + cell[at + len(value) + 1 :]
+        lines[i].text = _with_cell(lines[i].text, k, new)
     return report
 
 
 def d3_fillers(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D1/D3/D4: a cell the report left blank written as ``/``, ``-``, ``—``, ``－`` or ``无``."""
-    cells = [(i, seg) for i, seg in _cells(lines, ["data"]) if not lines[i].text[seg[0] + 1 : seg[1]].strip()]
-    for i, seg in _pick(draw, cells, 5):
-        line = lines[i].text
+    blanks = [(i, k, c) for i, k, c in _cells(lines, ["data"]) if not c.strip()]
+    for i, k, cell in _pick(draw, blanks, 5):
         filler = draw(st.sampled_from(FILLERS))
-        width = _width(line[seg[0] + 1 : seg[1]])
-        lines[i].text = _replace(line, seg, " " * max(width - _width(filler) - 1, 0) + filler + " ")
+        new = " " * max(_width(cell) - _width(filler) - 1, 0) + filler + " "
+        lines[i].text = _with_cell(lines[i].text, k, new)
     return report
 
 
 def d14_label_aliases(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D14, D7: a row or column label written as a variant the catalogue lists (``规范性文件``)."""
-    choices: list[tuple[int, tuple[int, int], str, str]] = []
+    choices: list[tuple[int, int, str, str]] = []
     for table in (report.proactive, report.requests, report.appeals):
-        labels = {r.label: r.aliases for r in table.spec.rows if r.aliases}
-        labels.update({c.label: c.aliases for g in table.spec.grids for c in g.columns if c.aliases})
-        for i, seg in _cells(lines, ["data", "head"]):
-            if lines[i].section != table.spec.key:
-                continue
-            text = lines[i].text[seg[0] + 1 : seg[1]].strip().lstrip("\u3000")
-            for alias in labels.get(text, ()):
-                choices.append((i, seg, text, alias))
-    for i, seg, text, alias in sorted(_pick(draw, choices), key=lambda c: (c[0], -c[1][0])):
-        line = lines[i].text
-        inner = line[seg[0] + 1 : seg[1]]
-        new = inner.replace(text, alias, 1)
-        new += " " * (_width(inner) - _width(new))
-        lines[i].text = _replace(line, seg, new)
+        variants = {r.label: r.aliases for r in table.spec.rows if r.aliases}
+        variants.update({c.label: c.aliases for g in table.spec.grids for c in g.columns if c.aliases})
+        for i, k, cell in _cells(lines, ["data", "head"]):
+            label = cell.strip().lstrip("\u3000")
+            if lines[i].section == table.spec.key and label in variants:
+                choices += [(i, k, label, alias) for alias in variants[label]]
+    for i, k, label, alias in _pick(draw, choices):
+        cell = cells_of(lines[i].text)[k]
+        new = cell.replace(label, alias, 1)
+        lines[i].text = _with_cell(lines[i].text, k, new + " " * (_width(cell) - _width(new)))
     return report
 
 
 def d18_heading_variants(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D18: a section heading in another published wording (``四、因政府信息公开工作被申请…``)."""
-    sections = {s.key: (i, s) for i, s in enumerate(report.edition_spec.sections) if s.aliases}
+    sections = {s.key: (n, s) for n, s in enumerate(report.edition_spec.sections) if s.aliases}
     heads = [i for i, line in enumerate(lines) if line.kind == "heading" and line.section in sections]
     for i in _pick(draw, heads):
         n, spec = sections[lines[i].section]
@@ -288,7 +287,7 @@ def page_chrome(draw: Draw, lines: list[Line], report: Report) -> Report:
     """The web page around the report: navigation before the title, links and footer after it."""
     before = _pick(draw, CHROME_BEFORE)
     after = _pick(draw, CHROME_AFTER)
-    lines[:0] = [Line("chrome", t) for t in before] + [Line("blank", "")]
+    lines[:0] = [*(Line("chrome", t) for t in before), Line("blank", "")]
     lines.extend([Line("blank", ""), *(Line("chrome", t) for t in after)])
     return report
 

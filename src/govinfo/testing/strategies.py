@@ -30,17 +30,22 @@ from ..proactive import Proactive
 from ..report import Report
 from ..requests import RequestTable
 from ..table import Cell, Table
+from . import _published
 
 __all__ = [
+    "DICT_ERROR_CODES",
     "FAULT_CODES",
+    "PUBLISHED_DEVIATIONS",
     "BrokenDict",
     "FaultyReport",
+    "PublishedText",
     "agencies",
     "appeal_tables",
     "broken_dicts",
     "faulty_reports",
     "narratives",
     "proactive_tables",
+    "published_texts",
     "reports",
     "request_tables",
 ]
@@ -1020,3 +1025,88 @@ def faulty_reports(
     if impossible:
         raise InvalidArgument(f"no edition given can produce {impossible!r}")
     return _faulty(tuple(e for e in eds if possible[e.key]), wanted)
+
+
+# --- published-looking text paired with the report it encodes ---------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PublishedText:
+    """A report as published text with realistic noise, and the report that text encodes.
+
+    ``govinfo.parse(text) == report`` holds; ``deviations`` names the noise it carries (the ids of
+    report-format.md §7, plus ``chrome``, ``trailing-spaces`` and ``crlf``).
+    """
+
+    text: str
+    report: Report
+    deviations: tuple[str, ...]
+
+
+def published_texts(
+    *, reports: st.SearchStrategy[Report] | None = None, deviations: Sequence[str] | None = None
+) -> st.SearchStrategy[PublishedText]:
+    """Reports rendered as text (``govinfo.render_text``) with the noise of real copies, paired.
+
+    Each text carries some of ``deviations`` (default: all of
+    :data:`PUBLISHED_DEVIATIONS`): the copy NFKC-folded to half-width punctuation (``D24``;
+    the paired report's own text is folded too), header words split over two lines (``D8``)
+    or by a space (``D9``), stray spaces in labels (``D15``), U+00A0 beside numbers (``D25``),
+    blank cells written ``/``, ``-``, ``—``, ``－`` or ``无`` (``D3``), label (``D14``) and
+    heading (``D18``) wordings from the catalogue's aliases, page chrome before and after the
+    report (``chrome``), spaces at line ends (``trailing-spaces``) and CRLF line ends
+    (``crlf``). Only noise that govinfo's parser reads back exactly is made, so the pair can
+    test any pipeline that reads published reports: ``reports`` defaults to
+    ``reports(blanks=True)``.
+
+    >>> from hypothesis import given, settings
+    >>> import govinfo
+    >>> @settings(max_examples=5)
+    ... @given(published_texts(deviations=["D3", "chrome", "crlf"]))
+    ... def test(published):
+    ...     assert govinfo.parse(published.text) == published.report
+    >>> test()
+    >>> published_texts(deviations=["D23"])
+    Traceback (most recent call last):
+    ...
+    hypothesis.errors.InvalidArgument: unknown deviations ['D23']; known: ...
+    """
+    _check_strategy("reports", reports)
+    known = PUBLISHED_DEVIATIONS
+    if deviations is None:
+        wanted = known
+    else:
+        if isinstance(deviations, str) or not deviations:
+            raise InvalidArgument(f"deviations must be a non-empty sequence of names, not {deviations!r}")
+        unknown = sorted(set(deviations) - set(known))
+        if unknown:
+            raise InvalidArgument(f"unknown deviations {unknown!r}; known: {list(known)}")
+        wanted = tuple(d for d in known if d in deviations)
+    source = (
+        _report_strategy(blanks=True)
+        if reports is None
+        else _checked("reports", reports, lambda r: isinstance(r, Report), "a Report")
+    )
+    return _published_text(source, wanted)
+
+
+def _report_strategy(**kwargs: Any) -> st.SearchStrategy[Report]:
+    # reports(), where an argument of the same name hides it
+    return reports(**kwargs)
+
+
+@st.composite
+def _published_text(
+    draw: st.DrawFn, source: st.SearchStrategy[Report], deviations: tuple[str, ...]
+) -> PublishedText:
+    from ..render import render_text
+
+    report = draw(source)
+    chosen = tuple(draw(st.lists(st.sampled_from(deviations), unique=True)))
+    chosen = tuple(d for d in deviations if d in chosen)
+    text, encoded = _published.add_noise(draw, render_text(report, locale="zh_CN"), report, chosen)
+    return PublishedText(text=text, report=encoded, deviations=chosen)
+
+
+#: The names :func:`published_texts` takes in ``deviations``.
+PUBLISHED_DEVIATIONS: tuple[str, ...] = (*_published.DEVIATIONS, _published.CRLF)
