@@ -423,7 +423,8 @@ def main(argv: list[str] | None = None) -> int:
         "scaling": bench.scaling,
     }
     print(f"govinfo benchmarks: {machine()}")
-    print(f"rounds={args.rounds} min_time={args.min_time}s; python {' '.join(sys.argv)}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"rounds={args.rounds} min_time={args.min_time}s; load average {load}; python {' '.join(sys.argv)}")
     print()
     lines: list[Line] = []
     for name in args.only.split(","):
@@ -431,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         lines += new
         print(f"{name}: done", file=sys.stderr, flush=True)
     print(table(lines))
+    print(f"\nload average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     missed = [x for x in lines if x.verdict == "MISS"]
     if missed:
         print(f"\n{len(missed)} target(s) missed: " + "; ".join(f"{x.subject} {x.ratio}" for x in missed))

@@ -3,10 +3,11 @@
 - The doctests of the pages listed in :data:`FRESH_DIRECTORY` (the getting-started pages and the
   tutorials, whose examples write files) run in an empty temporary directory; other pages run
   from the repository root, where ``tests/data`` is.
-- Every page with ``console`` blocks gets one more test, ``walkthrough``: its doctests and its
+- A page with ``console`` blocks is tested as one ``walkthrough`` instead: its doctests and its
   ``$ govinfo …`` commands in the order they appear, in one fresh directory, each command's
-  output compared with the page (``...`` matches anything, as in doctests). See
-  ``tests/docexamples.py``.
+  output compared with the page (``...`` matches anything, as in doctests), since a later
+  example may read what an earlier command wrote. Its doctests are then not collected a second
+  time on their own. See ``tests/docexamples.py``.
 """
 
 from __future__ import annotations
@@ -63,7 +64,19 @@ class MarkdownPage(pytest.File):
         yield Walkthrough.from_parent(self, name="walkthrough")
 
 
+def _walked(path: Path) -> bool:
+    """True for a page tested as a walkthrough: one with a console block that is run."""
+    return path.suffix == ".md" and any(b.is_console and not b.not_run for b in blocks(path))
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> MarkdownPage | None:
-    if file_path.suffix == ".md" and any(b.is_console and not b.not_run for b in blocks(file_path)):
+    if _walked(file_path):
         return MarkdownPage.from_parent(parent, path=file_path)
     return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The walkthrough runs these pages' doctests, in order with their commands.
+    items[:] = [
+        item for item in items if not (type(item).__name__ == "DoctestItem" and _walked(Path(str(item.path))))
+    ]

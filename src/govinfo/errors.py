@@ -41,6 +41,12 @@ class GovinfoError(ValueError):
 
     ``code`` is stable API (see the error catalogue in the docs); ``path`` says where: a JSON
     path such as ``$.requests.new_received.total`` or, for text input, ``line 12, column 3``.
+
+    >>> e = GovinfoError("money is a decimal string", code="wrong_type", path="$.proactive.fees.amount")
+    >>> e.code, e.path, isinstance(e, ValueError)
+    ('wrong_type', '$.proactive.fees.amount', True)
+    >>> print(e)
+    $.proactive.fees.amount: money is a decimal string [wrong_type]
     """
 
     #: The stable, documented code of this kind of error.
@@ -83,6 +89,13 @@ class ParseError(GovinfoError):
     The message says which table (or section) and why; ``path`` is the JSON path of the
     table (``$.requests``) or the input location. govinfo never fills in made-up zeros
     instead of raising this.
+
+    >>> import govinfo
+    >>> try:
+    ...     govinfo.parse("a shopping list, not a report")
+    ... except ParseError as e:
+    ...     print(e.code)
+    not_a_report
     """
 
     code = "parse_error"
@@ -93,6 +106,13 @@ class RenderError(GovinfoError):
     """A report could not be rendered as asked.
 
     Codes: ``unknown_locale`` (the ``locale`` argument names no locale Babel knows).
+
+    >>> import govinfo
+    >>> try:
+    ...     govinfo.render_text(govinfo.examples.linping_education_2023(), locale="xx")
+    ... except RenderError as e:
+    ...     print(e.code)
+    unknown_locale
     """
 
     code = "render_error"
@@ -102,7 +122,19 @@ class RenderError(GovinfoError):
 class InvalidReportError(ExceptionGroup, GovinfoError):  # type: ignore[misc,unused-ignore]
     """Every problem found in one piece of input, raised at once.
 
-    Each member of :attr:`exceptions` is a :class:`GovinfoError` with its own code and path.
+    Each member of :attr:`exceptions` is a :class:`GovinfoError` with its own code and path;
+    :meth:`problems` flattens them to ``(code, path, message)``.
+
+    >>> from govinfo import Report
+    >>> try:
+    ...     Report.from_dict({"edition": "2021", "agency": "某局", "year": -5, "extra": 1})
+    ... except InvalidReportError as e:
+    ...     print(len(e.exceptions), isinstance(e, ValueError))
+    ...     for code, path, message in e.problems():
+    ...         print(code, path, message)
+    2 True
+    unknown_key $.extra unknown key 'extra'
+    bad_year $.year year must have four digits, not -5
     """
 
     code = "invalid_report"
@@ -149,6 +181,15 @@ class ValidationError(InvalidReportError):
     Raised by :meth:`govinfo.Report.check` and ``validate(report, strict=True)``. Each member of
     :attr:`exceptions` is a :class:`GovinfoError` with the finding's code, path and English
     message; :attr:`findings` holds the :class:`~govinfo.Finding` values themselves.
+
+    >>> import attrs, govinfo
+    >>> r = govinfo.examples.linping_education_2023()
+    >>> bad = attrs.evolve(r, appeals=r.appeals.replace("review", "total", 3))
+    >>> try:
+    ...     bad.check()
+    ... except ValidationError as e:
+    ...     print(e.code, [(f.code, f.path) for f in e.findings])
+    validation_failed [('E4-appeal-total', '$.appeals.review.total')]
     """
 
     code = "validation_failed"

@@ -117,6 +117,17 @@ class RowView(Mapping[str, Cell]):
 
     Iterating gives the column keys in official order; :meth:`cells` gives
     ``(ColumnSpec, value)`` pairs.
+
+    >>> import govinfo
+    >>> row = govinfo.examples.linping_education_2023().requests.row("results.unable.not_held")
+    >>> row["natural_person"], row.total, row.computed_total
+    (1, 1, 1)
+    >>> [(column.label, value) for column, value in row.cells()][:2]
+    [('自然人', 1), ('商业企业', 0)]
+    >>> row["applicants"]
+    Traceback (most recent call last):
+    ...
+    KeyError: 'applicants'
     """
 
     spec: RowSpec

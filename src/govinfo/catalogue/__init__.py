@@ -57,7 +57,16 @@ EDITIONS: Mapping[str, Edition] = MappingProxyType(
 
 
 def get_edition(key: str) -> Edition:
-    """The edition with this interchange key (``"2021"`` or ``"2019"``)."""
+    """The edition with this interchange key (``"2021"`` or ``"2019"``).
+
+    >>> get_edition("2021").title_en
+    'Format of the Annual Report on Government Information Disclosure of the PRC'
+    >>> try:
+    ...     get_edition("2020")
+    ... except KeyError as e:
+    ...     print(e)
+    "no edition '2020'; known: '2021', '2019'"
+    """
     try:
         return EDITIONS[key]
     except (KeyError, TypeError):

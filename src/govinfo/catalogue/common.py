@@ -3,6 +3,12 @@
 Sources: ``report-format.md`` §1 (sections), §3 (the request table; the only difference between
 the editions is whether （六）其他处理 has sub-rows) and §4 (the appeal table). English names
 are ours, reviewed against the 《条例》 articles each row refers to (§6 of the format spec).
+
+>>> from govinfo.catalogue import common
+>>> [c.label for c in common.REQUEST_COLUMNS]
+['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']
+>>> common.TITLE_TEMPLATE.format(agency="某县教育局", year=2023)
+'某县教育局2023年度政府信息公开工作年度报告'
 """
 
 from __future__ import annotations

@@ -33,7 +33,13 @@ __all__ = [
 
 
 class CellKind(enum.Enum):
-    """What a cell may hold."""
+    """What a cell may hold.
+
+    >>> from govinfo.catalogue import CellKind, get_edition
+    >>> fees = get_edition("2021").proactive.cell("fees", "amount")
+    >>> fees.kind, fees.kind is CellKind.MONEY
+    (<CellKind.MONEY: 'money'>, True)
+    """
 
     #: A non-negative integer count, or ``None`` when not stated.
     COUNT = "count"
@@ -53,7 +59,13 @@ MONEY_UNITS_EN: tuple[str, ...] = ("yuan", "10,000 yuan")
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class GroupSpec:
-    """A label that spans several rows or columns and holds no values of its own."""
+    """A label that spans several rows or columns and holds no values of its own.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> row = get_edition("2021").requests[0].row("results.withheld.state_secret")
+    >>> [(g.label, g.label_en, g.qualifies) for g in row.groups]
+    [('三、本年度办理结果', 'III. Outcomes this year', False), ('（三）不予公开', '(3) Not disclosed', True)]
+    """
 
     key: str
     label: str
@@ -64,7 +76,15 @@ class GroupSpec:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class ColumnSpec:
-    """One column of a grid."""
+    """One column of a grid.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> [(c.key, c.label) for c in get_edition("2021").appeals.grids[0].columns][:2]
+    [('upheld', '结果维持'), ('corrected', '结果纠正')]
+    >>> total = get_edition("2021").appeals.grids[0].columns[-1]
+    >>> total.label, total.label_en, total.is_total
+    ('总计', 'Total', True)
+    """
 
     key: str
     label: str
@@ -83,7 +103,15 @@ class ColumnSpec:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class RowSpec:
-    """One data row of a grid."""
+    """One data row of a grid.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> row = get_edition("2021").requests[0].row("results.unable.not_held")
+    >>> row.label, row.path
+    ('1.本机关不掌握相关政府信息', ('results', 'unable', 'not_held'))
+    >>> row.full_label_en
+    '(4) Cannot be provided · 1. This agency does not hold the information'
+    """
 
     #: Dotted path of the row inside its table's interchange object,
     #: e.g. ``"results.withheld.state_secret"``.
@@ -114,7 +142,12 @@ class RowSpec:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class GridSpec:
-    """A block of rows × columns with a caption, as printed in the official form."""
+    """A block of rows × columns with a caption, as printed in the official form.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> [(g.caption, len(g.rows), len(g.columns)) for g in get_edition("2021").proactive.grids]
+    [('第二十条第（一）项', 2, 3), ('第二十条第（五）项', 1, 1), ('第二十条第（六）项', 2, 1), ('第二十条第（八）项', 1, 1)]
+    """
 
     key: str
     caption: str
@@ -133,7 +166,13 @@ class GridSpec:
 
 @attrs.frozen(kw_only=True)
 class CellSpec:
-    """One value cell of a table: where it is, what it holds, and its interchange path."""
+    """One value cell of a table: where it is, what it holds, and its interchange path.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> cell = get_edition("2021").requests[0].cell("carried_forward", "research")
+    >>> cell.label, cell.path, cell.index
+    ('四、结转下年度继续办理 / 科研机构', ('carried_forward', 'research'), 170)
+    """
 
     index: int
     grid: GridSpec
@@ -164,6 +203,13 @@ class TableSpec:
     """The layout of one of the report's three tables: its grids and, derived, its cells.
 
     Build one with :func:`table_spec`; the cell list and indexes are computed from the grids.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> layout = get_edition("2019").requests[0]
+    >>> layout.variant, len(layout.rows), len(layout.cells)
+    ('undivided-other', 23, 161)
+    >>> layout.find("results.other.unpaid_fee", "total") is None   # 2019: （六） has no sub-rows
+    True
     """
 
     #: The report field holding the table: ``"proactive"``, ``"requests"`` or ``"appeals"``.
@@ -245,7 +291,12 @@ def table_spec(key: str, variant: str, grids: tuple[GridSpec, ...]) -> TableSpec
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class SectionSpec:
-    """One of the six sections; the numeral (``一、``) is derived from its position."""
+    """One of the six sections; the numeral (``一、``) is derived from its position.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> [(s.key, s.kind) for s in get_edition("2021").sections][:3]
+    [('overview', 'narrative'), ('proactive', 'table'), ('requests', 'table')]
+    """
 
     key: str
     #: The canonical heading without its numeral, e.g. ``总体情况``.
@@ -259,7 +310,17 @@ class SectionSpec:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Edition:
-    """One edition of the official format."""
+    """One edition of the official format.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> ed = get_edition("2019")
+    >>> ed.title, ed.issued_by, ed.years
+    ('《中华人民共和国政府信息公开工作年度报告格式（试行）》', '国办公开办函〔2019〕60号', (2019, 2020))
+    >>> ed.request_layout("divided-other")
+    Traceback (most recent call last):
+    ...
+    KeyError: 'divided-other'
+    """
 
     #: ``"2021"`` or ``"2019"``: the value of the interchange ``edition`` key.
     key: str

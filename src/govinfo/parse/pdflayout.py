@@ -41,6 +41,8 @@ __all__ = ["Glyph", "PageContent", "Rule", "layout_blocks"]
 
 #: Positions closer than this (points) are the same grid line.
 SNAP = 2.5
+#: A page whose horizontal × vertical rules exceed this is a drawing, not a table (bounds the work).
+MAX_RULE_PAIRS = 250_000
 #: Page numbers as printed in the footer: ``- 3 -``, ``—3—``, ``3``, ``第3页``, ``3/5``.
 PAGE_NUMBER = re.compile(
     r"^(?:[-－—–~～]*\s*\d{1,4}\s*[-－—–~～]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
@@ -229,7 +231,6 @@ class _Cell:
     x1: float
     page: int
     text: str
-    top: float = 0.0
 
 
 @attrs.define
@@ -352,6 +353,8 @@ def _page_tables(page: PageContent, first_index: int) -> tuple[list[_Table], set
     hs, vs = _merge_rules(page.rules)
     tables: list[_Table] = []
     used: set[int] = set()
+    if len(hs) * len(vs) > MAX_RULE_PAIRS:
+        return tables, used  # a drawing (a chart, graph paper), not a table: read as text
     for comp_h, comp_v in sorted(_components(hs, vs), key=lambda g: min(h[0] for h in g[0])):
         xs, ys, boxes = _grid_cells(comp_h, comp_v)
         if len(boxes) < 2:
@@ -378,7 +381,6 @@ def _page_tables(page: PageContent, first_index: int) -> tuple[list[_Table], set
                 x1=xs[c1],
                 page=page.number,
                 text="\n".join(_join_glyphs(line) for line in _lines_of(content)),
-                top=ys[r0],
             )
             for (r0, r1, c0, c1), content in zip(boxes, contents)
         ]

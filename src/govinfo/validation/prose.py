@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..catalogue import Edition, RowSpec, TableSpec
+from ..catalogue import Edition, RowSpec, TableSpec, common
 from .findings import Finding, make_finding
 from .locations import (
     Location,
@@ -53,6 +53,7 @@ from .locations import (
     group_location,
     paragraph_location,
     section_index,
+    short_label,
     strip_numbering,
 )
 
@@ -171,8 +172,6 @@ def _where(report: Report, count: StatedCount) -> Location:
     loc = paragraph_location(report.edition_spec, "overview", count.subsection, count.paragraph)
     if count.subsection is None:
         return loc
-    from ..catalogue import common
-
     numeral = common.NUMERALS[count.subsection]
     return attrs.evolve(
         loc,
@@ -264,12 +263,15 @@ class ProseCounts:
             return None
         ints = [v for v in values if type(v) is int]
         first = cell_location(edition, spec, spec.cell(ins[0].key, total_col)).label
-        both = " + ".join(
-            cell_location(edition, spec, spec.cell(r.key, total_col)).label.split(" / ")[0] for r in ins
-        )
+        numeral = common.NUMERALS[section_index(edition, spec.key)]
+        both = " + ".join(short_label(r) for r in ins)
         concluded = cell_location(edition, spec, spec.cell(outs[0].key, total_col)).label
         column = spec.cell(ins[0].key, total_col).column.label
-        return [(first, ints[0]), (f"{both} / {column}", sum(ints[: len(ins)])), (concluded, ints[-1])]
+        return [
+            (first, ints[0]),
+            (f"{numeral} · {both} / {column}", sum(ints[: len(ins)])),
+            (concluded, ints[-1]),
+        ]
 
 
 #: S6, ready to use.
