@@ -11,7 +11,7 @@ from importlib import metadata
 
 project = "govinfo"
 author = "The govinfo developers"
-copyright = "the govinfo developers"  # noqa: A001 - Sphinx's name for the setting
+copyright = "the govinfo developers"
 try:
     release = metadata.version("govinfo")
 except metadata.PackageNotFoundError:  # pragma: no cover - building from a tree that is not installed

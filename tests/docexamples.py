@@ -131,7 +131,10 @@ def unchecked_blocks(path: Path) -> Iterator[str]:
         if b.language in ("python", "py", "pycon"):
             yield f"{b.where}: a python block must be a doctest (>>> prompts) or be marked not run"
         else:
-            yield f"{b.where}: a {b.language or 'plain'} block is not run: make it a doctest or a console block, or mark it <!-- not run: why -->"
+            yield (
+                f"{b.where}: a {b.language or 'plain'} block is not run: make it a doctest or a console"
+                " block, or mark it <!-- not run: why -->"
+            )
 
 
 def console_steps(block: Block) -> list[tuple[str, str]]:

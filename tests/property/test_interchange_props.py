@@ -100,3 +100,19 @@ def test_error_codes_are_those_of_the_interchange_document() -> None:
     # every code from_dict gives is documented; the rest belong to from_json or construction
     assert set(DICT_ERROR_CODES) <= set(table)
     assert set(table) - set(DICT_ERROR_CODES) == {"bad_json", "wrong_shape", "edition_mismatch"}
+
+
+def _without_totals(node: Any) -> Any:
+    """The dict with every ``total`` key removed (a producer may omit them all)."""
+    if isinstance(node, dict):
+        return {k: _without_totals(v) for k, v in node.items() if k != "total"}
+    return node
+
+
+@given(reports())
+def test_omitted_totals_are_derived_as_a_consistent_report_states_them(report: Report) -> None:
+    d = report.to_dict()
+    for table in ("requests", "appeals"):
+        d[table] = _without_totals(d[table])
+    assert "total" not in json.dumps(d["requests"]) + json.dumps(d["appeals"])
+    assert Report.from_dict(d) == report

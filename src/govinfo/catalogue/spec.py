@@ -13,7 +13,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-
 from typing import Any
 
 import attrs
@@ -145,8 +144,12 @@ class GridSpec:
     """A block of rows × columns with a caption, as printed in the official form.
 
     >>> from govinfo.catalogue import get_edition
-    >>> [(g.caption, len(g.rows), len(g.columns)) for g in get_edition("2021").proactive.grids]
-    [('第二十条第（一）项', 2, 3), ('第二十条第（五）项', 1, 1), ('第二十条第（六）项', 2, 1), ('第二十条第（八）项', 1, 1)]
+    >>> for grid in get_edition("2021").proactive.grids:
+    ...     print(grid.caption, grid.caption_en, len(grid.rows), len(grid.columns))
+    第二十条第（一）项 Article 20, item (1) 2 3
+    第二十条第（五）项 Article 20, item (5) 1 1
+    第二十条第（六）项 Article 20, item (6) 2 1
+    第二十条第（八）项 Article 20, item (8) 1 1
     """
 
     key: str
