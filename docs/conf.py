@@ -27,11 +27,9 @@ language = "en"
 myst_heading_anchors = 3
 myst_enable_extensions = ["colon_fence"]
 
-# autodoc: members in source order, signatures as written, attrs fields with their #: comments.
+# autodoc: members in source order; a class's signature is its (attrs-generated) __init__'s.
 autodoc_member_order = "bysource"
-autodoc_preserve_defaults = True
 autodoc_typehints = "signature"
-autodoc_class_signature = "separated"
 
 html_theme = "furo"
 version = release

@@ -63,7 +63,7 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
 
 
 def _aliases(aliases: Sequence[str]) -> str:
-    return ", ".join(aliases)
+    return "; ".join(aliases)
 
 
 def _kind(column: ColumnSpec) -> str:

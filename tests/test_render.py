@@ -165,8 +165,10 @@ def data_rows(fmt: str, page: str) -> list[list[tuple[str, list[int | None]]]]:
             out.append(rows)
         return out
     if fmt == "markdown":
+        # the group row of 三 holds no values: it is not a data row
+        groups = (fold("三、本年度办理结果"), fold("III. Outcomes this year"))
         blocks = [
-            [(r[0], [number(v) for v in r[1:]]) for r in block[1:] if any(r[1:])]
+            [(r[0], [number(v) for v in r[1:]]) for r in block[1:] if fold(r[0]) not in groups]
             for block in markdown_blocks(page)
         ]
         # 二's sub-tables come first (one per grid), then 三, then 四.
@@ -681,3 +683,26 @@ def test_hostile_text_cannot_alter_the_markdown() -> None:
     assert len([line for line in md.splitlines() if line.startswith("### ")]) == 3
     assert len(markdown_blocks(md)) == 6
     assert "\\<script\\>" in md
+
+
+# --- a real 2021-edition report whose （六） is one row, with wrong totals ----------------------
+
+
+def hongze() -> Report:
+    return Report.from_json((DATA / "hongze-government-2023.tables.json").read_bytes())
+
+
+@pytest.mark.parametrize("fmt", list(RENDERERS))
+def test_hongze_undivided_other_and_wrong_totals_as_published(fmt: str) -> None:
+    two, three, four = data_rows(fmt, RENDERERS[fmt](hongze()))
+    # tests/data/README.md: 四 as published, both 总计 wrong (10 + 1 stated as 0; 5 stated as 0).
+    assert [v for _, values in four for v in values] == [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]
+    # （六）其他处理 is one row (23 rows in all), between （五）5. and （七）总计.
+    assert len(three) == 23
+    labels = [fold(label) for label, _ in three]
+    other = next(i for i, label in enumerate(labels) if label.endswith(fold("（六）其他处理")))
+    assert labels[other - 1].endswith(fold("5.要求行政机关确认或重新出具已获取信息"))
+    assert labels[other + 1].endswith(fold("（七）总计"))
+    # Section 二 was not given: every cell blank, none 0.
+    assert all(v is None for _, values in two for v in values)
+    assert len(two) == 6

@@ -54,11 +54,17 @@ def _pretty_table_spec(spec: Any, printer: Any, cycle: bool) -> None:
 
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
-    from hypothesis.vendor import pretty
 
     from .. import AppealTable, Narrative, Proactive, Report, RequestTable
 
     for cls in (Report, Narrative, Proactive, RequestTable, AppealTable):
         st.register_type_strategy(cls, _resolve)
     # A falsifying example holding a table would otherwise print its whole layout (megabytes).
-    pretty.for_type_by_name("govinfo.catalogue.spec", "TableSpec", _pretty_table_spec)
+    # The printer registry is Hypothesis's vendored IPython ``pretty``: if a release moves it,
+    # examples print long, but Hypothesis itself must keep working in every project.
+    try:
+        from hypothesis.vendor import pretty
+
+        pretty.for_type_by_name("govinfo.catalogue.spec", "TableSpec", _pretty_table_spec)
+    except (ImportError, AttributeError):  # pragma: no cover - depends on the Hypothesis release
+        pass

@@ -193,7 +193,7 @@ def _words(lines: list[Line]) -> list[tuple[int, int, str]]:
 
 #: Sections whose header D8 does not split (yet): the parser cannot place a 四 table whose
 #: header word runs over two lines of its cell (reported; lift this when it can). D8 also
-#: splits at most one word per header line, for the same reason.
+#: splits at most one word per table, for the same reason.
 D8_SKIPS = ("appeals",)
 
 
@@ -201,10 +201,13 @@ def d8_split_header(draw: Draw, lines: list[Line], report: Report) -> Report:
     """D8: a header word broken over two lines of its cell (``商业\\n企业``)."""
     words = [(i, k, c) for i, k, c in _words(lines) if lines[i].section not in D8_SKIPS]
     chosen: dict[int, list[tuple[int, str]]] = {}
+    tables: set[str] = set()
     for i, k, cell in _pick(draw, words, 2):
-        # One split word per header line: the parser cannot yet place a table where two cells
-        # of one header line run over (reported; lift this when it can).
-        chosen.setdefault(i, [(k, cell)])
+        # One split word per table: the parser cannot yet place a table where two header
+        # cells run over, on one line or in two sub-grids of 二 (reported; lift when it can).
+        if lines[i].section not in tables:
+            tables.add(lines[i].section)
+            chosen[i] = [(k, cell)]
     for i in sorted(chosen, reverse=True):  # one continuation line under each header line
         line = lines[i].text
         rest = "|".join(_blank(part) for part in line.split("|"))
