@@ -164,6 +164,9 @@ loose: Any = gst  # the calls below pass wrong types on purpose
         lambda: loose.broken_dicts(codes=[]),
         lambda: loose.broken_dicts(codes=["bad_json"]),
         lambda: loose.broken_dicts(editions=["2021"], codes=["bad_unit"]),
+        lambda: loose.published_texts(deviations=["D23"]),
+        lambda: loose.published_texts(deviations="D3"),
+        lambda: loose.published_texts(reports=govinfo.examples.linping_education_2023()),
     ],
 )
 def test_bad_arguments_raise_invalid_argument(make: object) -> None:
@@ -181,6 +184,7 @@ def test_bad_arguments_raise_invalid_argument(make: object) -> None:
         loose.reports(published_dates=st.just("2024-01-01")),
         loose.reports(narratives=st.just("无")),
         loose.narratives(paragraphs=st.just(1)),
+        loose.published_texts(reports=st.just("a report")),
     ],
 )
 def test_bad_generated_values_raise_invalid_argument(strategy: st.SearchStrategy[object]) -> None:

@@ -1,7 +1,10 @@
 """Hypothesis strategies for govinfo reports, valid by construction.
 
 Totals are derived from generated cells, never found by filtering, so a consistent report
-satisfies every hard identity (E1–E4) and the single-report warnings (S4, S6).
+satisfies every hard identity (E1–E4) and keeps the single-report warnings quiet (S2, S4, S6).
+Besides reports and their parts: interchange dicts with one mistake (:func:`broken_dicts`),
+reports with one known fault (:func:`faulty_reports`) and published-looking text paired with
+the report it encodes (:func:`published_texts`). A guide: ``docs/testing.md``.
 
 >>> from hypothesis import given
 >>> from govinfo.testing.strategies import reports
@@ -489,7 +492,8 @@ def reports(
 
     A consistent report (the default) is valid by construction: every total is derived from
     generated cells, never found by filtering, so the hard identities E1–E4 hold and the
-    single-report warnings (S4, S6) stay quiet. ``govinfo.validate`` finds no error in it.
+    single-report warnings (S2, S4, S6) stay quiet: ``govinfo.validate`` finds no error and
+    no warning in it (an empty narrative section is an info, "not stated").
 
     - ``consistent=False``: every table cell is drawn on its own (any type-valid value), so
       the identities hold only by chance; the report still loads, round-trips and renders.

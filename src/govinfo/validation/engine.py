@@ -22,7 +22,7 @@ from ..errors import GovinfoError, ValidationError
 from ..report import Report
 from .findings import Finding, Validator, sort_findings
 from .locations import cell_location, section_index
-from .rules import RULES, Identity, identity_findings, s5_finding
+from .rules import RULES, CellValues, Identity, identity_findings, s5_finding
 
 __all__ = ["is_valid", "validate"]
 
@@ -114,10 +114,12 @@ def validate(
     report, found, skip = _read(report)
     chosen = RULES if rules is None else tuple(rules)
     identities = [r for r in chosen if isinstance(r, Identity)]
-    if identities:
+    if not all(r.holds(report) for r in identities):
         found += identity_findings(report, [eq for r in identities for eq in r.equations(report)])
     for rule in chosen:
-        if not isinstance(rule, Identity):
+        # S5 finds nothing in a Report (its constructor checked every cell); a dict's bad cells
+        # were read above.
+        if not isinstance(rule, (Identity, CellValues)):
             found += [f for f in rule(report) if f.path not in skip]
     findings = sort_findings(found)
     if strict:

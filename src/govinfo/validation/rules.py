@@ -39,9 +39,10 @@ RowTotals(code='E2-row-total', table='requests')
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -115,6 +116,27 @@ def _int(value: object) -> int:
     return value if type(value) is int else 0
 
 
+def _counts(table: Table) -> Sequence[int]:
+    """A table's cells as the identities read them: a blank (or anything not a count) is 0."""
+    cells = table.cells
+    if table.spec.counts_only and None not in cells:
+        return cells  # type: ignore[return-value]  # a counts-only table holds ints and None
+    return [_int(v) for v in cells]
+
+
+#: ``pick(values)``: some of a table's values, as a sequence.
+Picker = Callable[[Sequence[int]], Sequence[int]]
+
+
+def _picker(indices: Sequence[int]) -> Picker:
+    """The values at ``indices`` of a table's cells, always as a sequence (summed with ``sum``)."""
+    if not indices:
+        return lambda values: ()
+    if len(indices) == 1:  # ``itemgetter(i)`` would give the bare value
+        return itemgetter(slice(indices[0], indices[0] + 1))
+    return itemgetter(*indices)
+
+
 # --- identities -----------------------------------------------------------------------------
 
 
@@ -145,8 +167,28 @@ class Identity(Rule):
     def _equations(self, spec: TableSpec) -> tuple[Equation, ...]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def holds(self, report: Report) -> bool:
+        """True when every equation holds (blanks count as 0): the quick test of the common case."""
+        table = _table(report, self.table)
+        values = _counts(table)
+        for lhs, rhs in _compiled(self, table.spec):
+            if sum(lhs(values)) != sum(rhs(values)):
+                return False
+        return True
+
     def __call__(self, report: Report) -> list[Finding]:
+        if self.holds(report):
+            return []
         return identity_findings(report, self.equations(report))
+
+
+@cache
+def _compiled(identity: Identity, spec: TableSpec) -> tuple[tuple[Picker, Picker], ...]:
+    """The equations of an identity over one layout, as pickers of their two sides' cells."""
+    return tuple(
+        (_picker([c.index for c in eq.lhs]), _picker([c.index for c in eq.rhs]))
+        for eq in identity._equations(spec)
+    )
 
 
 def _total_column(grid: GridSpec) -> str | None:
@@ -467,20 +509,19 @@ class NotLess(Rule):
 
     def __call__(self, report: Report) -> list[Finding]:
         table = _table(report, self.table)
-        spec, edition = table.spec, report.edition_spec
+        spec, cells = table.spec, table.cells
         out = []
-        for row in spec.rows:
-            keys = (self.subject, *self.plus, *self.minus)
-            if any(spec.find(row.key, k) is None for k in keys):
+        for row, subject, plus, minus in _rows_having(spec, self.subject, self.plus, self.minus):
+            values = (cells[subject], *plus(cells), *minus(cells))
+            if any(type(v) is not int for v in values):
                 continue
-            values = {k: table[row.key, k] for k in keys}
-            if any(type(v) is not int for v in values.values()):
-                continue
-            bound = sum(_int(values[k]) for k in self.plus) - sum(_int(values[k]) for k in self.minus)
-            actual = _int(values[self.subject])
+            bound = sum(plus(cells)) - sum(minus(cells))  # type: ignore[arg-type]  # ints, checked
+            actual = cells[subject]
+            assert type(actual) is int
             if actual >= bound:
                 continue
-            cell = spec.cell(row.key, self.subject)
+            edition = report.edition_spec
+            cell = spec.cells[subject]
             where = cell_location(edition, spec, cell)
 
             def terms(attr: str, spec: TableSpec = spec, row: RowSpec = row) -> str:
@@ -504,6 +545,27 @@ class NotLess(Rule):
                 )
             )
         return out
+
+
+@cache
+def _rows_having(
+    spec: TableSpec, subject: str, plus: tuple[str, ...], minus: tuple[str, ...]
+) -> tuple[tuple[RowSpec, int, Picker, Picker], ...]:
+    """``(row, subject cell index, plus cells, minus cells)`` for the rows having all these columns."""
+    out = []
+    for row in spec.rows:
+        if any(spec.find(row.key, k) is None for k in (subject, *plus, *minus)):
+            continue
+        index = spec.cell(row.key, subject).index
+        out.append(
+            (
+                row,
+                index,
+                _picker([spec.cell(row.key, k).index for k in plus]),
+                _picker([spec.cell(row.key, k).index for k in minus]),
+            )
+        )
+    return tuple(out)
 
 
 @attrs.frozen(kw_only=True)
@@ -602,6 +664,8 @@ class Blanks(Rule):
         )
 
     def _table(self, report: Report, edition: Edition, si: int, table: Table) -> list[Finding]:
+        if None not in table.cells:  # nothing blank: the common case
+            return []
         spec = table.spec
         blank = {c.index for c, v in table.items() if v is None and c.kind is not CellKind.UNIT}
         valued = [c for c in spec.cells if c.kind is not CellKind.UNIT]
