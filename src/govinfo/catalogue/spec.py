@@ -201,7 +201,7 @@ class CellSpec:
         return f"{self.row.full_label_en} / {self.column.label_en}"
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)
+@attrs.frozen(kw_only=True, cache_hash=True, repr=False)
 class TableSpec:
     """The layout of one of the report's three tables: its grids and, derived, its cells.
 
@@ -225,6 +225,9 @@ class TableSpec:
     _rows: Mapping[str, RowSpec] = attrs.field(eq=False, hash=False, repr=False)
     #: True when every cell is a :attr:`CellKind.COUNT` (lets validation take a fast path).
     counts_only: bool = attrs.field(eq=False, hash=False, repr=False, default=False)
+
+    def __repr__(self) -> str:
+        return f"<TableSpec {self.key} {self.variant}: {len(self.cells)} cells>"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle by name so that a report sent to another process gets the catalogue's own
