@@ -706,3 +706,18 @@ def test_hongze_undivided_other_and_wrong_totals_as_published(fmt: str) -> None:
     # Section 二 was not given: every cell blank, none 0.
     assert all(v is None for _, values in two for v in values)
     assert len(two) == 6
+
+
+def test_a_finding_on_a_unit_marks_the_amount_that_shows_it() -> None:
+    spec = get_edition("2019").proactive
+    cells: dict[tuple[str, str], Cell] = {
+        ("procurement", "amount"): Decimal("251000"),
+        ("procurement", "unit"): "元",
+    }
+    report = Report(
+        edition="2019", agency="某县", year=2020, proactive=govinfo.Proactive.from_cells(spec, cells)
+    )
+    text = govinfo.render_text(report, findings=[FakeFinding("$.proactive.procurement.unit", "S5")])
+    row = next(r for r in text_rows(text_blocks(text)[0]) if r[0] == "政府集中采购")
+    assert row[1:] == ["", "251,000元*"]
+    assert text.splitlines()[-1] == "[1] $.proactive.procurement.unit [S5] 总计不符"

@@ -657,3 +657,52 @@ def test_import_govinfo_does_not_import_validation() -> None:
 
     code = "import sys, govinfo; assert 'govinfo.validation' not in sys.modules; govinfo.validate"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- the quick paths (performance) agree with the plain reading -------------------------------
+
+
+def test_only_the_counter_folds_to_the_counter_and_ideographs_fold_to_themselves() -> None:
+    # What the prose scan relies on to skip normalising a paragraph (validation/prose.py).
+    import sys
+    import unicodedata
+
+    folds_to_counter = [
+        hex(c) for c in range(sys.maxunicode + 1) if "件" in unicodedata.normalize("NFKC", chr(c))
+    ]
+    assert folds_to_counter == [hex(ord("件"))]
+    changed = [hex(c) for c in range(0x4E00, 0xA000) if unicodedata.normalize("NFKC", chr(c)) != chr(c)]
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年受理依申请公开１２件，其中：予以公开的11件。",
+        "收到申请\u3000１２\u00a0件；其中（一）予以公开⑪件！",
+        "申请\u2460件、\ufe54、申请3件",  # ① → 1, ﹔ → ; (a sentence end)
+        "理\uf9e4申请12件",  # a CJK compatibility ideograph folds to 理
+    ],
+)
+def test_prose_normalising_is_nfkc_without_whitespace(text: str) -> None:
+    import unicodedata
+
+    from govinfo.validation import prose
+
+    assert prose._normalize(text) == "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_a_full_width_count_after_a_space_is_read(linping: Report) -> None:
+    text = "全年共收到政府信息公开申请\u3000１３\u3000件。其中予以公开的 11 件。"
+    findings = govinfo.validate(with_overview(linping, text))
+    assert [(f.code, f.actual, f.expected) for f in findings] == [("S6-prose-requests", 13, 12)]
+
+
+def test_identity_rules_alone_and_together_agree_with_the_full_evaluation(linping: Report) -> None:
+    bad = set_cells(linping, "requests", {("results.granted", "natural_person"): 10})
+    for report, broken in ((linping, set()), (bad, {"E2-row-total", "E3-results-total"})):
+        assert rules.identities_hold(report, rules.IDENTITIES) == (not broken)
+        for rule in rules.IDENTITIES:
+            everything = rules.identity_findings(report, rule.equations(report))
+            assert {f.code for f in rule(report)} == {f.code for f in everything}
+            assert (rule.code in broken) == bool(everything) == (not rules.identities_hold(report, [rule]))

@@ -120,6 +120,10 @@ def _names_a_section(text: str, html: bool) -> bool:
 
     if html:
         text = _TAG.sub("", text)
+    # Folding the whole text is the slow part, and seldom needed: the heading keys (CJK
+    # ideographs and 、, which folding leaves as they are) are usually there as written.
+    if any(k in text for _, k in _HEADING_KEYS):
+        return True
     key = fast_key(text)
     return any(k in key for _, k in _HEADING_KEYS)
 

@@ -114,6 +114,11 @@ def bounded_distance(a: str, b: str, bound: int) -> int:
     return min(prev[len(b)], big)
 
 
+#: The most matches a vocabulary remembers (then it forgets them all and starts again).
+MEMO_SIZE = 4096
+_UNSEEN = object()
+
+
 def fuzzy_bound(key: str) -> int:
     """How many edits a label of this key may differ by and still match."""
     return 0 if len(key) < 4 else min(4, len(key) // 4)
@@ -128,6 +133,10 @@ class Vocabulary:
     _alias: dict[str, tuple[Term, ...]] = attrs.field(eq=False, repr=False)
     _bare: dict[str, tuple[tuple[str | None, Term], ...]] = attrs.field(eq=False, repr=False)
     _keys: tuple[tuple[str, Term], ...] = attrs.field(eq=False, repr=False)
+    #: Matches made, by (key, grids): every candidate layout reads the same labels again.
+    _memo: dict[tuple[str, frozenset[GridSpec] | None], Match | None] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, *specs: TableSpec) -> Vocabulary:
@@ -147,13 +156,24 @@ class Vocabulary:
 
         ``within`` restricts the terms to those of these grids (subtotal terms always count).
         """
+        key = label_key(text)
+        if within is not None and not isinstance(within, frozenset):
+            return self._match(key, within)
+        memo = (key, within)
+        found = self._memo.get(memo, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._match(key, within)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[memo] = found
+        return found  # type: ignore[return-value]  # a Match or None once seen
 
+    def _match(self, key: str, within: Container[GridSpec] | None) -> Match | None:
         def keep(terms: Iterable[Term]) -> tuple[Term, ...]:
             if within is None:
                 return tuple(terms)
             return tuple(t for t in terms if t.grid is None or t.grid in within)
 
-        key = label_key(text)
         if not key:
             return None
         found = keep(self._exact.get(key, ()))

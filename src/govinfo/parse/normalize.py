@@ -136,8 +136,12 @@ _NUMBER = re.compile(
 _UNITS = ("万元", "元")
 
 
+@lru_cache(maxsize=4096)
 def read_value(text: str) -> CellValue:
     """Read a cell's text: a number (with sign, unit, stray spaces), a blank filler, or text.
+
+    Cached: a table repeats the same few texts (``0``, ``/``) and every candidate layout reads
+    every cell.
 
     >>> read_value(" 0\\u00a0").value
     0

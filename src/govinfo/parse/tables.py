@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cache
 from itertools import product
 
 import attrs
@@ -79,15 +80,29 @@ _SPACE = re.compile(r"\s{1,100}")
 _NUMBERISH = re.compile(r"[+\-]{0,2}[0-9][0-9.,]{0,40}(?:万元|元)?")
 
 
+def _several_numbers(text: str, line: bool) -> bool:
+    """Several numbers separated by spaces (a PDF line, ``0 0 0``): several cells.
+
+    Two numbers in one table cell are one number with a stray space (D25).
+    """
+    groups = text.split()
+    return len(groups) >= (2 if line else 3) and all(_NUMBERISH.fullmatch(g) for g in groups)
+
+
+def _value_token(text: str, location: SourceLocation, line: bool) -> Tok | None:
+    """The token of a cell (or line) holding one value, the same in every layout; else ``None``."""
+    value = read_value(text)
+    if not value.is_value or _several_numbers(text, line):
+        return None
+    return Tok(kind="value", raw=text, location=location, value=value)
+
+
 def _cell_tokens(
     text: str, location: SourceLocation, vocab: Vocabulary, within: frozenset[GridSpec], line: bool = False
 ) -> Tok:
     value = read_value(text)
     if value.is_value:
-        groups = text.split()
-        if len(groups) >= (2 if line else 3) and all(_NUMBERISH.fullmatch(g) for g in groups):
-            # Several numbers separated by spaces (a PDF line, ``0 0 0``): several cells.
-            # Two numbers in one table cell are one number with a stray space (D25).
+        if _several_numbers(text, line):
             return Tok(kind="text", raw=text, location=location)
         return Tok(kind="value", raw=text, location=location, value=value)
     match = vocab.match(text, within)
@@ -190,18 +205,56 @@ def _value_tokens(text: str, location: SourceLocation, splittable: bool) -> Iter
 
 def tokens(blocks: Sequence[Block], vocab: Vocabulary, spec: TableSpec) -> Iterator[Tok]:
     """The token stream of a section's blocks, labels matched within ``spec``."""
-    within = frozenset(spec.grids)
+    return _layout_tokens(_read_once(blocks), vocab, spec)
+
+
+@attrs.frozen(kw_only=True)
+class _Unread:
+    """A cell or line whose tokens depend on the layout's labels: read for each layout."""
+
+    text: str
+    location: SourceLocation
+    run_together: bool
+    line: bool
+
+
+def _read_once(blocks: Sequence[Block]) -> list[Tok | _Unread]:
+    """A section's token stream as far as it is the same in every layout.
+
+    Breaks, and the cells holding one value, are read here once; the rest (labels, text, runs)
+    is left for :func:`_layout_tokens` to read with each layout's labels.
+    """
+    out: list[Tok | _Unread] = []
+
+    def add(text: str, location: SourceLocation, run_together: bool, line: bool = False) -> None:
+        tok = None if run_together else _value_token(text, location, line)
+        if tok is None:
+            out.append(_Unread(text=text, location=location, run_together=run_together, line=line))
+        else:
+            out.append(tok)
+
     for block in blocks:
         if isinstance(block, TextBlock):
-            yield BREAK
-            yield from _text_tokens(block.text, block.location, block.run_together, vocab, within, line=True)
+            out.append(BREAK)
+            add(block.text, block.location, block.run_together, line=True)
             continue
         assert isinstance(block, TableBlock)
         for row in block.rows:
-            yield BREAK
+            out.append(BREAK)
             for cell in row.cells:
-                yield from _text_tokens(cell.text, cell.location, cell.run_together, vocab, within)
-    yield BREAK
+                add(cell.text, cell.location, cell.run_together)
+    out.append(BREAK)
+    return out
+
+
+def _layout_tokens(stream: Sequence[Tok | _Unread], vocab: Vocabulary, spec: TableSpec) -> Iterator[Tok]:
+    """The token stream of :func:`_read_once`, the rest read with the labels of ``spec``."""
+    within = frozenset(spec.grids)
+    for item in stream:
+        if isinstance(item, Tok):
+            yield item
+        else:
+            yield from _text_tokens(item.text, item.location, item.run_together, vocab, within, item.line)
 
 
 def _text_tokens(
@@ -226,6 +279,7 @@ def _text_tokens(
 # --- placing ---------------------------------------------------------------------------------
 
 
+@cache
 def _value_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
     return tuple(c for c in grid.columns if c.kind is not CellKind.UNIT)
 
@@ -400,7 +454,7 @@ def _cell_from(
 ) -> tuple[Cell, str | None]:
     """The value of one token for one cell, with the money unit it stated; diagnostics added."""
     spec = p.spec
-    path = path_of(spec.cell(row.key, column.key), spec)
+    path = _cell_path(spec, row.key, column.key)
     v = tok.value
     assert v is not None
     if v.kind == "blank":
@@ -442,6 +496,11 @@ def _cell_from(
     elif column.kind is CellKind.SIGNED and v.signed:
         p.diag("signed_value", "signed net change read with its sign", tok, path)
     return value, None
+
+
+@cache
+def _cell_path(spec: TableSpec, row: str, column: str) -> str:
+    return path_of(spec.cell(row, column), spec)
 
 
 Candidate = tuple[object, ...]
@@ -684,6 +743,8 @@ def _store_reading(
 
 
 def _put_unit(p: _Placer, row: RowSpec, units: list[str], cells: list[Cell]) -> None:
+    if not units:
+        return
     spec = p.spec
     for c in spec.grid_of(row.key).columns:
         if c.kind is CellKind.UNIT and units:
@@ -846,9 +907,10 @@ def place_table(blocks: Sequence[Block], specs: Sequence[TableSpec], *, section:
     """
     out: list[Placement] = []
     vocab = Vocabulary.of(*specs)
+    stream = _read_once(blocks)
     for spec in specs:
         placer = _Placer(spec, section)
-        for tok in tokens(blocks, vocab, spec):
+        for tok in _layout_tokens(stream, vocab, spec):
             placer.feed(tok)
         out.append(placer.finish())
 

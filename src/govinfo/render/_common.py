@@ -33,7 +33,17 @@ from babel.core import UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..catalogue import CellKind, ColumnSpec, GridSpec, GroupSpec, RowSpec, SectionSpec, TableSpec, common
+from ..catalogue import (
+    CellKind,
+    CellSpec,
+    ColumnSpec,
+    GridSpec,
+    GroupSpec,
+    RowSpec,
+    SectionSpec,
+    TableSpec,
+    common,
+)
 from ..catalogue.spec import MONEY_UNITS, MONEY_UNITS_EN
 from ..errors import RenderError
 from ..report import Report
@@ -283,7 +293,9 @@ class Marks:
                 for cell in table.spec.cells:
                     p = path_of(cell, table.spec)
                     if p == path or p.startswith(path + "."):
-                        by_cell.setdefault(p, []).append(number)
+                        shown = by_cell.setdefault(_shown_in(cell, table.spec), [])
+                        if number not in shown:
+                            shown.append(number)
         return cls(findings=items, by_cell={k: tuple(v) for k, v in by_cell.items()})
 
     def __bool__(self) -> bool:
@@ -293,7 +305,10 @@ class Marks:
         return self.by_cell.get(path, ()) if path is not None else ()
 
     def describe(self, finding: object, style: Style) -> tuple[str, str, str]:
-        """``(path, code, message)`` of a finding, each possibly empty, message in the style's language."""
+        """``(path, code, message)`` of a finding, message in the style's language.
+
+        Each may be empty; a finding with neither path, code nor message is described by ``str()``.
+        """
 
         def attr(*names: str) -> str:
             for name in names:
@@ -303,7 +318,17 @@ class Marks:
             return ""
 
         message = attr("message_en", "message") if style.english else attr("message_zh", "message")
-        return attr("path"), attr("code"), message or str(finding)
+        path, code = attr("path"), attr("code")
+        return path, code, message or ("" if path or code else str(finding))
+
+
+def _shown_in(cell: CellSpec, spec: TableSpec) -> str:
+    """The path of the cell that shows ``cell``: a unit is shown in its amount's cell."""
+    if cell.kind is CellKind.UNIT:
+        amount = next((c for c in cell.grid.columns if c.kind is CellKind.MONEY), None)
+        if amount is not None:
+            return path_of(spec.cell(cell.row.key, amount.key), spec)
+    return path_of(cell, spec)
 
 
 # --- grids ----------------------------------------------------------------------------------

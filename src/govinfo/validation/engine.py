@@ -22,7 +22,7 @@ from ..errors import GovinfoError, ValidationError
 from ..report import Report
 from .findings import Finding, Validator, sort_findings
 from .locations import cell_location, section_index
-from .rules import RULES, CellValues, Identity, identity_findings, s5_finding
+from .rules import RULES, CellValues, Identity, identities_hold, identity_findings, s5_finding
 
 __all__ = ["is_valid", "validate"]
 
@@ -114,7 +114,7 @@ def validate(
     report, found, skip = _read(report)
     chosen = RULES if rules is None else tuple(rules)
     identities = [r for r in chosen if isinstance(r, Identity)]
-    if not all(r.holds(report) for r in identities):
+    if not identities_hold(report, identities):
         found += identity_findings(report, [eq for r in identities for eq in r.equations(report)])
     for rule in chosen:
         # S5 finds nothing in a Report (its constructor checked every cell); a dict's bad cells
