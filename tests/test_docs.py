@@ -33,8 +33,6 @@ UNMARKED_PAGES = {
 NO_EXAMPLE_YET = {
     "govinfo.ParseResult",  # parser
     "govinfo.parse_document",  # parser
-    "govinfo.ReadResult",  # CLI and batch
-    "govinfo.json_schema",  # CLI and schema
     "govinfo.render_html",  # renderers
     "govinfo.render_markdown",  # renderers
     "govinfo.render_text",  # renderers

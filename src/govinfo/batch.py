@@ -73,6 +73,15 @@ class ReadResult:
     ``error`` is ``None`` when the file was read; then ``report`` is set. A file that is an
     interchange dict whose only problems are impossible cell values (a negative count) has both
     an ``error`` and, when validation was asked for, its ``S5`` ``findings``.
+
+    >>> from pathlib import Path
+    >>> import govinfo
+    >>> data = Path(__file__).parents[2] / "tests" / "data"
+    >>> ok, bad = govinfo.read_many([data / "linping-education-2023.txt", data / "nope.txt"])
+    >>> ok.report.agency, ok.layout, ok.error
+    ('杭州市临平区教育局', 'text', None)
+    >>> bad.report is None, bad.error.code
+    (True, 'unreadable_file')
     """
 
     #: The file, as given (or as found under a directory).

@@ -164,6 +164,14 @@ def json_schema(*, edition: str | None = None) -> dict[str, Any]:
 
     ``edition`` restricts it to one edition (``"2021"`` or ``"2019"``); by default it admits
     every edition, each with its own table layouts.
+
+    >>> schema = json_schema(edition="2021")
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> json_schema(edition="2020")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no edition '2020'; known: '2021', '2019'"
     """
     keys = list(EDITIONS) if edition is None else [get_edition(edition).key]
     defs = _cell_defs()
