@@ -41,7 +41,8 @@ import attrs
 import cattrs
 
 from .appeals import AppealTable
-from .catalogue import EDITIONS, CellKind, Edition, RowSpec, TableSpec
+from .catalogue import EDITIONS, CellKind, Edition, RowSpec, TableSpec, object_tree
+from .catalogue.spec import ObjectTree
 from .errors import GovinfoError, InvalidReportError
 from .narrative import Narrative, Subsection, checked_narrative, checked_subsection
 from .proactive import Proactive
@@ -138,29 +139,26 @@ def _values_getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[An
 @cache
 def _plan(spec: TableSpec) -> _Node:
     """The nested-object tree of a table layout, with each row a :class:`_Leaf`."""
-    root: _Node = {}
-    for grid in spec.grids:
-        for row in grid.rows:
-            node = root
-            *parents, last = row.path
-            for key in parents:
-                child = node.setdefault(key, {})
-                assert isinstance(child, dict)
-                node = child
-            columns = tuple(
-                (c.key, spec.cell(row.key, c.key).index, c.kind, c.is_total) for c in grid.columns
-            )
-            keys = tuple(c[0] for c in columns)
-            node[last] = _Leaf(
-                row,
-                columns,
-                frozenset(keys),
-                keys,
-                start=columns[0][1],
-                stop=columns[-1][1] + 1,
-                values=_values_getter(keys),
-                money=tuple((k, i) for k, i, kind, _ in columns if kind is CellKind.MONEY),
-            )
+
+    def leaf(row: RowSpec) -> _Leaf:
+        grid = spec.grid_of(row.key)
+        columns = tuple((c.key, spec.cell(row.key, c.key).index, c.kind, c.is_total) for c in grid.columns)
+        keys = tuple(c[0] for c in columns)
+        return _Leaf(
+            row,
+            columns,
+            frozenset(keys),
+            keys,
+            start=columns[0][1],
+            stop=columns[-1][1] + 1,
+            values=_values_getter(keys),
+            money=tuple((k, i) for k, i, kind, _ in columns if kind is CellKind.MONEY),
+        )
+
+    def convert(node: ObjectTree) -> _Node:
+        return {k: leaf(v) if isinstance(v, RowSpec) else convert(v) for k, v in node.items()}
+
+    root = convert(object_tree(spec))
     # The tree lists the rows in the table's cell order (rows of one group are adjacent in the
     # catalogue), so reading the leaves in tree order gives the flat cells: see _copy_exact.
     starts = [(leaf.start, leaf.stop) for leaf in _leaves(root)]

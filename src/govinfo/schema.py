@@ -29,7 +29,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import EDITIONS, MONEY_UNITS, CellKind, ColumnSpec, RowSpec, TableSpec, common, get_edition
+from .catalogue import (
+    EDITIONS,
+    MONEY_UNITS,
+    CellKind,
+    ColumnSpec,
+    RowSpec,
+    TableSpec,
+    common,
+    get_edition,
+    object_tree,
+)
+from .catalogue.spec import ObjectTree
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -53,17 +64,13 @@ def _def_name(spec: TableSpec) -> str:
 
 
 def _tree(spec: TableSpec) -> _Node:
-    root: _Node = {}
-    for grid in spec.grids:
-        for row in grid.rows:
-            node = root
-            *parents, last = row.path
-            for key in parents:
-                child = node.setdefault(key, {})
-                assert isinstance(child, dict)
-                node = child
-            node[last] = (row, grid.columns)
-    return root
+    def convert(node: ObjectTree) -> _Node:
+        return {
+            k: (v, spec.grid_of(v.key).columns) if isinstance(v, RowSpec) else convert(v)
+            for k, v in node.items()
+        }
+
+    return convert(object_tree(spec))
 
 
 def _row_schema(row: RowSpec, columns: tuple[ColumnSpec, ...]) -> dict[str, Any]:

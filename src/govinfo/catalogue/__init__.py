@@ -32,6 +32,7 @@ from .spec import (
     RowSpec,
     SectionSpec,
     TableSpec,
+    object_tree,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "TableSpec",
     "common",
     "get_edition",
+    "object_tree",
 ]
 
 #: Every edition govinfo knows, by interchange key, newest first.

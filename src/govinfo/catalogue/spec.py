@@ -27,6 +27,7 @@ __all__ = [
     "RowSpec",
     "SectionSpec",
     "TableSpec",
+    "object_tree",
     "table_spec",
 ]
 
@@ -260,6 +261,32 @@ class TableSpec:
 
     def row_keys(self) -> tuple[str, ...]:
         return tuple(self._rows)
+
+
+#: A table's interchange object as a tree: object keys down to each row's :class:`RowSpec`.
+ObjectTree = dict[str, "ObjectTree | RowSpec"]
+
+
+def object_tree(spec: TableSpec) -> ObjectTree:
+    """The nested objects of a table's interchange form, each row at its path, in official order.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> tree = object_tree(get_edition("2021").requests[0])
+    >>> list(tree), list(tree["results"]["withheld"])[:2]
+    (['new_received', 'carried_over', 'results', 'carried_forward'], ['state_secret', 'prohibited_by_law'])
+    """
+    root: ObjectTree = {}
+    for grid in spec.grids:
+        for row in grid.rows:
+            node = root
+            *parents, last = row.path
+            for key in parents:
+                child = node.setdefault(key, {})
+                if not isinstance(child, dict):
+                    raise ValueError(f"row {row.key!r} lies under row {key!r} in table {spec.key!r}")
+                node = child
+            node[last] = row
+    return root
 
 
 def _restore_table_spec(key: str, variant: str, grids: tuple[GridSpec, ...]) -> TableSpec:
