@@ -16,7 +16,7 @@ import pytest
 import govinfo
 from govinfo import ParseError, Report
 from govinfo.parse import parse_document, read_source
-from govinfo.parse.cells import SourceCell, SourceLocation, SourceRow, TableBlock, TextBlock
+from govinfo.parse.cells import Block, SourceCell, SourceLocation, SourceRow, TableBlock, TextBlock
 from govinfo.parse.document import read_blocks
 
 DATA = Path(__file__).parent / "data"
@@ -444,3 +444,76 @@ def test_ten_megabytes_finish_quickly(data: str) -> None:
     with pytest.raises(govinfo.GovinfoError):
         govinfo.parse(data)
     assert time.perf_counter() - t < 1.0
+
+
+# --- the quick paths (performance) agree with the plain reading -------------------------------
+
+
+def _sections(text: str) -> list[tuple[str, list[Block]]]:
+    from govinfo.parse.document import _SECTIONS, _split
+
+    _, sections = _split(read_source(text).blocks, [])
+    return [(_SECTIONS[s.index].key, s.blocks) for s in sections]
+
+
+# Linping with a cell of three numbers and a line holding a label and its numbers.
+ODD_CELLS = LINPING.replace("\t955\n", "\t9 5 5\n").replace("\t行政许可\n", "行政许可 1 2\n")
+
+
+@pytest.mark.parametrize("text", [LINPING, PINGTAN, ODD_CELLS], ids=["linping", "pingtan", "odd-cells"])
+def test_tokens_read_once_are_those_read_cell_by_cell(text: str) -> None:
+    from govinfo.catalogue import EDITIONS
+    from govinfo.parse.labels import Vocabulary
+    from govinfo.parse.tables import BREAK, _text_tokens, tokens
+
+    for key, blocks in _sections(text):
+        if key not in ("proactive", "requests", "appeals"):
+            continue
+        specs = [s for e in EDITIONS.values() for s in ((e.proactive,), e.requests, (e.appeals,))[
+            ("proactive", "requests", "appeals").index(key)]]  # fmt: skip
+        vocab = Vocabulary.of(*specs)
+        for spec in specs:
+            within = frozenset(spec.grids)
+            plain = []
+            for block in blocks:
+                if isinstance(block, TextBlock):
+                    plain += [
+                        BREAK,
+                        *_text_tokens(block.text, block.location, block.run_together, vocab, within, True),
+                    ]
+                    continue
+                assert isinstance(block, TableBlock)
+                for row in block.rows:
+                    plain.append(BREAK)
+                    for c in row.cells:
+                        plain += _text_tokens(c.text, c.location, c.run_together, vocab, within)
+            plain.append(BREAK)
+            assert list(tokens(blocks, vocab, spec)) == plain
+
+
+def test_label_matches_are_remembered_and_the_same_as_matched_afresh() -> None:
+    from govinfo.catalogue import get_edition
+    from govinfo.parse import labels
+    from govinfo.parse.normalize import label_key
+
+    spec = get_edition("2021").requests[0]
+    vocab = labels.Vocabulary.of(spec)
+    texts = [
+        "自然人",
+        "商業 企業",
+        "2.其他法律行政止公开",
+        "（三）不予公开 · 1.属于国家秘密",
+        "总计(件)",
+        "无关文字",
+        "",
+    ]
+    for within in (None, frozenset(spec.grids), set(spec.grids), frozenset()):
+        for text in texts:
+            first = vocab.match(text, within)
+            assert first == vocab._match(label_key(text), within)
+            assert vocab.match(text, within) == first
+    assert vocab.match("2.其他法律行政止公开").how == "fuzzy"  # type: ignore[union-attr]
+    assert vocab.match("无关文字") is None
+    for i in range(labels.MEMO_SIZE + 10):
+        vocab.match(f"标签{i}")
+    assert len(vocab._memo) <= labels.MEMO_SIZE

@@ -138,18 +138,15 @@ def test_series_of_consistent_years_where_each_carries_over(report: Report, data
 
 # --- the quick paths (performance) agree with the plain reading -------------------------------
 
-_PROSE = st.lists(
-    st.sampled_from(
-        [
-            "全年", "受理", "收到", "依", "申请", "申", "请", "公开", "行政复议", "其中", "予以公开", "的",
-            "部分公开", "本机关不掌握相关政府信息", "不予公开", "文件", "件", "12", "3", "１２", "０", "⑪",
-            "\u2474", "，", ",", "：", "；", "。", "！", "？", "\ufe54", " ", "\u3000", "\u00a0", "\n",
-            "\u0301", "\uf9e4", "\U0001f238", "收到申请１２件", "受理申请\u3000３\u3000件", "申请０件",
-            "予以公开的⑪件", "不予公开 2 件", "申请\u24607件", "收到申请¹件", "申请𝟗件",
-        ]
-    ),  # fmt: skip
-    max_size=30,
-).map("".join)
+#: Pieces of prose: words, counts written every way, full-width and compatibility characters.
+_PIECES = (
+    "全年", "受理", "收到", "依", "申请", "申", "请", "公开", "行政复议", "其中", "予以公开", "的",
+    "部分公开", "本机关不掌握相关政府信息", "不予公开", "文件", "件", "12", "3", "１２", "０", "⑪",
+    "\u2474", "，", ",", "：", "；", "。", "！", "？", "\ufe54", " ", "\u3000", "\u00a0", "\n",
+    "\u0301", "\uf9e4", "\U0001f238", "收到申请１２件", "受理申请\u3000３\u3000件", "申请０件",
+    "予以公开的⑪件", "不予公开 2 件", "申请\u24607件", "收到申请¹件", "申请𝟗件",
+)  # fmt: skip
+_PROSE = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
 @given(st.lists(_PROSE, min_size=1, max_size=4))
@@ -161,7 +158,9 @@ def test_stated_counts_are_those_of_a_plain_reading(paragraphs: list[str]) -> No
 
     from govinfo.validation import prose
 
-    report = attrs.evolve(govinfo.examples.linping_education_2023(), overview=govinfo.Narrative.of(*paragraphs))
+    report = attrs.evolve(
+        govinfo.examples.linping_education_2023(), overview=govinfo.Narrative.of(*paragraphs)
+    )
     keywords = prose.outcome_keywords(report.requests.spec)
     outcome = re.compile("({})(?:的|为|共)?([0-9]+)件".format("|".join(re.escape(k) for k, _, _ in keywords)))
     received = re.compile("(?:受理|收到|新收|接收|收悉)[^0-9]{0,24}?([0-9]+)件")
@@ -187,4 +186,6 @@ def test_the_quick_identity_test_agrees_with_the_full_evaluation(report: Report)
     from govinfo.validation import rules
 
     equations = [eq for rule in rules.IDENTITIES for eq in rule.equations(report)]
-    assert rules.identities_hold(report, rules.IDENTITIES) == (rules.identity_findings(report, equations) == [])
+    assert rules.identities_hold(report, rules.IDENTITIES) == (
+        rules.identity_findings(report, equations) == []
+    )

@@ -89,16 +89,19 @@ def _heading(text: str) -> int | None:
     return None
 
 
+#: For each section, its headings as written inside run-together text: ``一、总体情况``.
+_HEADING_NEEDLES = tuple(
+    tuple(f"{_NUMERALS[i]}、{k}" for j, k in _HEADING_KEYS if j == i) for i in range(len(_SECTIONS))
+)
+
+
 def _find_headings_in(folded: str, start: int) -> list[tuple[int, int, int]]:
     """``(section index, start, end)`` of headings inside run-together text, in order."""
     found: list[tuple[int, int, int]] = []
     pos = start
-    for i, _s in enumerate(_SECTIONS):
+    for i, needles in enumerate(_HEADING_NEEDLES):
         best: tuple[int, int] | None = None
-        for j, k in _HEADING_KEYS:
-            if j != i:
-                continue
-            needle = f"{_NUMERALS[i]}、{k}"
+        for needle in needles:
             at = folded.find(needle, pos)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, at + len(needle))

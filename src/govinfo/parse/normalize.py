@@ -29,6 +29,8 @@ from functools import lru_cache
 
 import attrs
 
+from .._unicode import nfkc
+
 __all__ = [
     "BLANK_MARKS",
     "TRADITIONAL",
@@ -63,6 +65,18 @@ _DROP = _QUOTES | _SPACES
 _TRANSLATE: dict[int, str | None] = {ord(t): s for t, s in TRADITIONAL.items()}
 _TRANSLATE.update({ord(c): None for c in _DROP})
 _KEPT = re.compile("[^" + re.escape("".join(sorted(_DROP))) + "]+")
+_QUOTE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
+_TRADITIONAL_CHAR = re.compile("[" + "".join(sorted(TRADITIONAL)) + "]")
+
+
+def _fold(normal: str) -> str:
+    """``normal.translate(_TRANSLATE)`` (Simplified, no quotes, no whitespace), quicker.
+
+    ``str.split`` drops exactly the whitespace of :data:`_SPACES`, and text holding no
+    Traditional character needs no per-character table lookup.
+    """
+    text = _QUOTE.sub("", "".join(normal.split()))
+    return text.translate(_TRANSLATE) if _TRADITIONAL_CHAR.search(text) else text
 
 
 def _words(text: str) -> str:
@@ -80,7 +94,7 @@ def label_key(text: str) -> str:
 
 def fast_key(text: str) -> str:
     """:func:`label_key` without the cache, for long text (string operations in C only)."""
-    return _words(unicodedata.normalize("NFKC", text).translate(_TRANSLATE))
+    return _words(_fold(nfkc(text)))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -88,7 +102,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
     Linear in the length of ``text``; used to find labels inside text that ran together.
     """
-    normal = unicodedata.normalize("NFKC", text)
+    normal = nfkc(text)
     if len(normal) != len(text):
         # Some character folded to several (or none): map character by character.
         chars: list[str] = []
@@ -102,7 +116,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     where = []
     for m in _KEPT.finditer(normal):
         where.extend(range(m.start(), m.end()))
-    return _words(normal.translate(_TRANSLATE)), where
+    return _words(_fold(normal)), where
 
 
 @attrs.frozen(kw_only=True)

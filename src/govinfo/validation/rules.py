@@ -122,7 +122,7 @@ def _counts(table: Table) -> Sequence[int]:
     cells = table.cells
     if table.spec.counts_only and None not in cells:
         return cells  # type: ignore[return-value]  # a counts-only table holds ints and None
-    return [v if v is not None else 1 for v in cells]
+    return [_int(v) for v in cells]
 
 
 #: ``pick(cells)``: some of a table's cells, as a sequence.
@@ -130,9 +130,9 @@ Picker = Callable[[Sequence[Any]], Sequence[Any]]
 
 
 def _picker(indices: Sequence[int]) -> Picker:
-    """The values at ``indices`` of a table's cells, always as a sequence (summed with ``sum``)."""
+    """The cells at ``indices``, always as a sequence (to be summed)."""
     if not indices:
-        return lambda values: ()
+        return lambda cells: ()
     if len(indices) == 1:  # ``itemgetter(i)`` would give the bare value
         return itemgetter(slice(indices[0], indices[0] + 1))
     return itemgetter(*indices)
@@ -158,7 +158,11 @@ class Equation:
 
 
 class Identity(Rule):
-    """A hard identity (E1–E4): a set of equations over one table."""
+    """A hard identity (E1–E4): a set of equations over one table.
+
+    Subclasses are hashable values (frozen attrs classes): their equations are compiled once
+    per layout, cached by the identity and the layout.
+    """
 
     table: str
 
@@ -177,8 +181,15 @@ class Identity(Rule):
 def identities_hold(report: Report, identities: Sequence[Identity]) -> bool:
     """True when every equation of these identities holds (blanks count as 0).
 
-    The quick test of the common case: sums over each layout's equations compiled once
-    (:func:`_compiled`), no finding built; :func:`identity_findings` then locates what breaks.
+    The quick test of the common case, before :func:`identity_findings` locates what breaks:
+    plain sums over the cells each equation names (found once per layout), no finding built.
+
+    >>> import attrs, govinfo
+    >>> r = govinfo.examples.linping_education_2023()
+    >>> identities_hold(r, IDENTITIES)
+    True
+    >>> identities_hold(attrs.evolve(r, appeals=r.appeals.replace("review", "total", 3)), [E4])
+    False
     """
     values: dict[str, Sequence[int]] = {}
     for identity in identities:
