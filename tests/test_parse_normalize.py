@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo.catalogue import EDITIONS, get_edition
 from govinfo.parse.labels import Vocabulary, bounded_distance
@@ -155,3 +157,27 @@ def test_splits_respect_spaces_and_leading_zeros() -> None:
     assert splits(["1", "2"], 1) == []
     with pytest.raises(TooAmbiguous):
         splits(["1" * 300], 7)
+
+
+# --- the quick folding (performance) agrees with the plain one --------------------------------
+
+#: Pieces of text: Traditional characters and words, quotes, spaces, full-width and
+#: compatibility characters, combining marks.
+_PIECES = (
+    *"總體情況業務開檔案資訊文件信息“”「」\"' \t\n\u3000\u00a0，：；（）！？１２abc",
+    *("\u0301", "\uf9e4", "\u2460", "\ufe54", "\u00a8", "\U0001f238", "一、", "檔案", "資訊"),
+)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_fast_key_and_fold_with_map_fold_as_nfkc_and_the_table_do(text: str) -> None:
+    import unicodedata
+
+    from govinfo.parse import normalize
+
+    plain = normalize._words(unicodedata.normalize("NFKC", text).translate(normalize._TRANSLATE))
+    assert normalize.fast_key(text) == plain
+    folded, where = normalize.fold_with_map(text)
+    assert folded == plain
+    assert len(where) == len(folded)
+    assert all(0 <= i < len(text) for i in where)

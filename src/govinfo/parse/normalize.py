@@ -66,7 +66,7 @@ _TRANSLATE: dict[int, str | None] = {ord(t): s for t, s in TRADITIONAL.items()}
 _TRANSLATE.update({ord(c): None for c in _DROP})
 _KEPT = re.compile("[^" + re.escape("".join(sorted(_DROP))) + "]+")
 _QUOTE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
-_TRADITIONAL_CHAR = re.compile("[" + "".join(sorted(TRADITIONAL)) + "]")
+_TRADITIONAL_CHAR = re.compile("[" + re.escape("".join(sorted(TRADITIONAL))) + "]")
 
 
 def _fold(normal: str) -> str:

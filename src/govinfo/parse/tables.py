@@ -323,11 +323,11 @@ class _Placer:
 
     def close(self) -> None:
         if self.current is not None:
-            blank = all(
+            blank = self.current.tentative and all(
                 v.kind == "value" and v.value is not None and v.value.kind == "blank"
                 for v in self.current.values
             )
-            if not (self.current.tentative and blank):
+            if not blank:
                 self.rows.append(self.current)
             self.current = None
 
@@ -611,12 +611,12 @@ def _assign(p: _Placer) -> Placement:
         ):
             toks.pop()
         has_run = any(t.kind == "run" for t in toks)
-        where = r.label or (toks[0] if toks else None)
-        what = f"the row {r.row.label!r}" if r.row is not None else f"the {p.section} table"
         if not has_run and len(toks) == n:
             _store(p, r, row_specs, columns, toks, cells)
             score += len(row_specs) * 2
             continue
+        where = r.label or (toks[0] if toks else None)
+        what = f"the row {r.row.label!r}" if r.row is not None else f"the {p.section} table"
         if has_run:
             readings = _readings(r.grid, n, toks)
             if readings is None:
@@ -747,7 +747,7 @@ def _put_unit(p: _Placer, row: RowSpec, units: list[str], cells: list[Cell]) -> 
         return
     spec = p.spec
     for c in spec.grid_of(row.key).columns:
-        if c.kind is CellKind.UNIT and units:
+        if c.kind is CellKind.UNIT:
             cells[spec.cell(row.key, c.key).index] = units[0]
 
 
