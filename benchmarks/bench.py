@@ -191,7 +191,7 @@ class Bench:
         return [_versus("validate", g, "govinfo.validate(report)", "orjson.loads", 2.0)]
 
     def parse(self) -> list[Line]:
-        parse = _optional("parse", "parse.parse")
+        parse = _optional("parse", "readers.parse")
         if parse is None:
             return [_missing("parse", "govinfo.parse(text)", "govinfo.parse does not exist yet")]
         text = LINPING_TEXT.read_text(encoding="utf-8")
@@ -286,7 +286,7 @@ class Bench:
     def scaling(self) -> list[Line]:
         lines: list[Line] = []
         rounds = max(3, self.rounds // 3)
-        parse = _optional("parse", "parse.parse")
+        parse = _optional("parse", "readers.parse")
         if parse is None:
             lines.append(_missing("scaling", "govinfo.parse", "govinfo.parse does not exist yet"))
         else:

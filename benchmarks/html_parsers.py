@@ -1,7 +1,7 @@
 """Measure HTML parsers for govinfo's HTML reader: speed and robustness on malformed pages.
 
 Run: ``python benchmarks/html_parsers.py``. Prints one line per parser and case. Used to choose
-the parser of :mod:`govinfo.parse.html` (see docs/parsing.md, "Choosing the HTML parser").
+the parser of :mod:`govinfo.readers.html` (see docs/parsing.md, "Choosing the HTML parser").
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ def stdlib_parse(text: str) -> None:
 
 
 def stdlib_rows(text: str | bytes) -> list[list[str]]:
-    from govinfo.parse import _decode
-    from govinfo.parse.cells import TableBlock
-    from govinfo.parse.html import read_html
+    from govinfo.readers import _decode
+    from govinfo.readers.cells import TableBlock
+    from govinfo.readers.html import read_html
 
     if isinstance(text, bytes):
         text = _decode(text)

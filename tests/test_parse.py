@@ -15,9 +15,9 @@ import pytest
 
 import govinfo
 from govinfo import ParseError, Report
-from govinfo.parse import parse_document, read_source
-from govinfo.parse.cells import Block, SourceCell, SourceLocation, SourceRow, TableBlock, TextBlock
-from govinfo.parse.document import read_blocks
+from govinfo.readers import parse_document, read_source
+from govinfo.readers.cells import Block, SourceCell, SourceLocation, SourceRow, TableBlock, TextBlock
+from govinfo.readers.document import read_blocks
 
 DATA = Path(__file__).parent / "data"
 LINPING = (DATA / "linping-education-2023.txt").read_text(encoding="utf-8")
@@ -450,7 +450,7 @@ def test_ten_megabytes_finish_quickly(data: str) -> None:
 
 
 def _sections(text: str) -> list[tuple[str, list[Block]]]:
-    from govinfo.parse.document import _SECTIONS, _split
+    from govinfo.readers.document import _SECTIONS, _split
 
     _, sections = _split(read_source(text).blocks, [])
     return [(_SECTIONS[s.index].key, s.blocks) for s in sections]
@@ -463,8 +463,8 @@ ODD_CELLS = LINPING.replace("\t955\n", "\t9 5 5\n").replace("\t行政许可\n", 
 @pytest.mark.parametrize("text", [LINPING, PINGTAN, ODD_CELLS], ids=["linping", "pingtan", "odd-cells"])
 def test_tokens_read_once_are_those_read_cell_by_cell(text: str) -> None:
     from govinfo.catalogue import EDITIONS
-    from govinfo.parse.labels import Vocabulary
-    from govinfo.parse.tables import BREAK, _text_tokens, tokens
+    from govinfo.readers.labels import Vocabulary
+    from govinfo.readers.tables import BREAK, _text_tokens, tokens
 
     for key, blocks in _sections(text):
         if key not in ("proactive", "requests", "appeals"):
@@ -493,8 +493,8 @@ def test_tokens_read_once_are_those_read_cell_by_cell(text: str) -> None:
 
 def test_label_matches_are_remembered_and_the_same_as_matched_afresh() -> None:
     from govinfo.catalogue import get_edition
-    from govinfo.parse import labels
-    from govinfo.parse.normalize import label_key
+    from govinfo.readers import labels
+    from govinfo.readers.normalize import label_key
 
     spec = get_edition("2021").requests[0]
     vocab = labels.Vocabulary.of(spec)

@@ -12,9 +12,9 @@ import pytest
 import govinfo
 from docbuilders import docx_bytes, outline, report_docx
 from govinfo import ParseError, Report
-from govinfo.parse import parse_document
-from govinfo.parse.cells import TableBlock, TextBlock
-from govinfo.parse.docx import read_docx
+from govinfo.readers import parse_document
+from govinfo.readers.cells import TableBlock, TextBlock
+from govinfo.readers.docx import read_docx
 
 
 @pytest.fixture(scope="module")

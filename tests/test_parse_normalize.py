@@ -1,4 +1,4 @@
-"""Normalisation, label matching and digit-run splitting (govinfo.parse.normalize/labels/runs)."""
+"""Normalisation, label matching and digit-run splitting (govinfo.readers.normalize/labels/runs)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo.catalogue import EDITIONS, get_edition
-from govinfo.parse.labels import Vocabulary, bounded_distance
-from govinfo.parse.normalize import TRADITIONAL, label_key, read_value
-from govinfo.parse.runs import TooAmbiguous, splits
+from govinfo.readers.labels import Vocabulary, bounded_distance
+from govinfo.readers.normalize import TRADITIONAL, label_key, read_value
+from govinfo.readers.runs import TooAmbiguous, splits
 
 
 def _catalogue_chars() -> set[str]:
@@ -173,7 +173,7 @@ _PIECES = (
 def test_fast_key_and_fold_with_map_fold_as_nfkc_and_the_table_do(text: str) -> None:
     import unicodedata
 
-    from govinfo.parse import normalize
+    from govinfo.readers import normalize
 
     plain = normalize._words(unicodedata.normalize("NFKC", text).translate(normalize._TRANSLATE))
     assert normalize.fast_key(text) == plain

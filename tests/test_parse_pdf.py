@@ -20,8 +20,8 @@ import pytest
 import govinfo
 from docbuilders import break_table, outline, pdf_bytes
 from govinfo import AppealTable, ParseError, Report
-from govinfo.parse import ParseResult, parse_document
-from govinfo.parse.pdf import read_pdf
+from govinfo.readers import ParseResult, parse_document
+from govinfo.readers.pdf import read_pdf
 
 DATA = Path(__file__).parent / "data"
 HUAIAN = DATA / "huaian-government-2024.pdf"

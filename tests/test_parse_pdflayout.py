@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govinfo.parse.cells import TableBlock, TextBlock
-from govinfo.parse.pdflayout import Glyph, PageContent, Rule, layout_blocks
+from govinfo.readers.cells import TableBlock, TextBlock
+from govinfo.readers.pdflayout import Glyph, PageContent, Rule, layout_blocks
 
 EM = 10.0
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import orjson
-import pytest
 
 from govinfo import Report
 from govinfo.examples import example_json
@@ -83,8 +83,9 @@ def test_from_json_grows_linearly_with_its_input() -> None:
 
 
 def test_parse_grows_linearly_with_its_input() -> None:
-    parse_module = pytest.importorskip("govinfo.parse", reason="the parser is another issue's work")
-    parse = parse_module.parse
+    from govinfo import parse as parse_text
+
+    parse = cast("Callable[[object], Report]", parse_text)
     small, large = _text_of_size(SMALL), _text_of_size(LARGE)
     assert parse(large).requests == parse(small).requests
     assert _ratio(parse, small, large) <= BOUND

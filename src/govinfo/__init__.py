@@ -21,13 +21,13 @@ from .table import RowView
 
 if TYPE_CHECKING:
     from .batch import ReadResult, read_file, read_many
-    from .parse import ParseResult, parse, parse_document
+    from .readers import ParseResult, parse, parse_document
     from .render import render_html, render_markdown, render_text
     from .schema import json_schema
     from .validation import Finding, is_valid, validate, validate_series
 
 #: Public names whose modules are imported on first use (``name: module``).
-_LAZY = {"ParseResult": "parse", "parse": "parse", "parse_document": "parse"}
+_LAZY = {"ParseResult": "readers", "parse": "readers", "parse_document": "readers"}
 _LAZY.update(dict.fromkeys(("Finding", "is_valid", "validate", "validate_series"), "validation"))
 _LAZY.update(dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"))
 _LAZY.update(dict.fromkeys(("ReadResult", "read_file", "read_many"), "batch"))

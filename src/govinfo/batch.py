@@ -40,7 +40,7 @@ from .table import Table, path_of
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from .parse.cells import Diagnostic
+    from .readers.cells import Diagnostic
     from .validation import Finding
 
 __all__ = ["REPORT_SUFFIXES", "ReadResult", "read_file", "read_many", "report_files"]
@@ -95,7 +95,7 @@ class ReadResult:
     #: The text encoding detected (``"utf-8"``, ``"utf-8-sig"``, ``"gb18030"``, …); ``None``
     #: for PDF and Word files and for files that could not be opened.
     encoding: str | None = None
-    #: What the parser was unsure of (:class:`govinfo.parse.cells.Diagnostic`).
+    #: What the parser was unsure of (:class:`govinfo.readers.cells.Diagnostic`).
     diagnostics: tuple[Diagnostic, ...] = ()
     #: JSON paths of cells govinfo derived rather than read: totals an interchange file omitted.
     derived: frozenset[str] = frozenset()
@@ -183,7 +183,7 @@ def _read_json(path: str, text: str, encoding: str, validate: bool) -> ReadResul
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        from .parse import parse_document
+        from .readers import parse_document
 
         try:
             parse_document(text)
@@ -231,7 +231,7 @@ def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
         as_json = _read_json(path, text, encoding, validate)
         if as_json is not None:
             return as_json
-    from .parse import parse_document
+    from .readers import parse_document
 
     result = parse_document(data if binary else text, edition=edition)
     findings = None

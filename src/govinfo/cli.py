@@ -15,6 +15,7 @@ Exit status, for every subcommand:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -123,7 +124,12 @@ def _progress(args: argparse.Namespace, total: int, label: str) -> Progress:
 
     machine = getattr(args, "format", "text") == "json"
     enabled = None if not (machine or args.no_progress) else False
-    return Progress(total, stream=sys.stderr, enabled=enabled, label=label)
+    progress = Progress(total, stream=sys.stderr, enabled=enabled, label=label)
+    delay = os.environ.get("GOVINFO_PROGRESS_DELAY")  # seconds before the bar shows (default 0.5)
+    if delay:
+        with contextlib.suppress(ValueError):
+            progress.delay = float(delay)
+    return progress
 
 
 def _results(args: argparse.Namespace, *, validate: bool) -> tuple[list[Path], Iterator[ReadResult]]:

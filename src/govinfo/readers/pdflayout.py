@@ -21,7 +21,7 @@ Spaces: PDF producers put gaps, not space characters, between a digit and a CJK 
 file really contains, and a space is added here only between Latin letters or digits that a
 visible gap separates, or before a gap wider than a character (a column gap).
 
-This module knows nothing about any PDF library: :mod:`govinfo.parse.pdf` fills
+This module knows nothing about any PDF library: :mod:`govinfo.readers.pdf` fills
 :class:`PageContent` from the file. Nothing here spells a label of the format.
 """
 

@@ -1,7 +1,7 @@
 """From a reader's blocks to a :class:`~govinfo.Report`: sections, title, edition, narrative.
 
 :func:`read_document` is the one entry point every reader uses (see
-:mod:`govinfo.parse.cells` for the contract). It
+:mod:`govinfo.readers.cells` for the contract). It
 
 1. drops page chrome before the title and after the report;
 2. finds the title (``<机关名称><YYYY>年(度)政府信息公开工作年度报告``, often over two lines) and
@@ -9,7 +9,7 @@
 3. finds the six section headings (``一、总体情况`` …, and the heading variants listed in the
    catalogue's :attr:`~govinfo.catalogue.SectionSpec.aliases`), in order;
 4. reads the narrative sections into paragraphs and titled subsections (``（一）主动公开情况``);
-5. hands each table section to :func:`govinfo.parse.tables.place_table` with every layout of
+5. hands each table section to :func:`govinfo.readers.tables.place_table` with every layout of
    every edition, and decides the edition from what the tables show (``report-format.md`` §0),
    never from the year;
 6. builds the report, or raises :class:`~govinfo.errors.ParseError` naming the table and why.
@@ -350,7 +350,7 @@ def read_blocks(
 
 
 def read_document(doc: SourceDocument, *, edition: str | None = None) -> ParseResult:
-    """Read a reader's :class:`~govinfo.parse.cells.SourceDocument` into a report.
+    """Read a reader's :class:`~govinfo.readers.cells.SourceDocument` into a report.
 
     ``edition`` (``"2021"`` or ``"2019"``) skips edition detection; by default it is decided
     from the tables' content. Raises :class:`~govinfo.errors.ParseError` when no report is

@@ -1,19 +1,19 @@
 """The one table matcher: places the cells of a section into a catalogue table layout.
 
-Every reader hands its cells here (through :mod:`govinfo.parse.document`). The matcher does
+Every reader hands its cells here (through :mod:`govinfo.readers.document`). The matcher does
 not trust the reader's row boundaries or cell counts; it reads a stream of tokens:
 
-- a *label* (matched to the catalogue by :class:`~govinfo.parse.labels.Vocabulary`): a row
+- a *label* (matched to the catalogue by :class:`~govinfo.readers.labels.Vocabulary`): a row
   label starts that row; captions, corner notes, column headers and row groups close it;
 - a *value* (a number, possibly signed or with a unit, or a blank filler such as ``/``);
 - a *run* of digits that may hold several cells (text that ran together): split back by
-  :mod:`govinfo.parse.runs` and kept only where the identities leave one reading;
+  :mod:`govinfo.readers.runs` and kept only where the identities leave one reading;
 - unknown *text*, and row *breaks* (hints).
 
 A row's values go to its columns in order. Extra subtotal columns are recognised by their
 arithmetic (they equal the sum of the 法人或其他组织 columns in every row) and dropped; subtotal
 rows (``小计``) are skipped; rows with fewer values than columns are read only when that is
-unambiguous. Whatever was not certain becomes a :class:`~govinfo.parse.cells.Diagnostic`; a
+unambiguous. Whatever was not certain becomes a :class:`~govinfo.readers.cells.Diagnostic`; a
 table that cannot be placed at all gives a list of reasons, which the caller raises as a
 :class:`~govinfo.errors.ParseError`. A wrong number is never returned without a diagnostic.
 """

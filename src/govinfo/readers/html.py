@@ -7,7 +7,7 @@ pages get wrong:
 - ``<td>``/``<th>`` without their end tag, a new ``<tr>`` without ``</tr>``, stray ``</td>``
   and ``</tr>``, a table never closed: cells and rows end where the next one starts;
 - ``rowspan``/``colspan`` are expanded: each cell gets its real grid column (see
-  :class:`~govinfo.parse.cells.TableBlock` ``positional``); absurd spans are capped;
+  :class:`~govinfo.readers.cells.TableBlock` ``positional``); absurd spans are capped;
 - a table with a table inside is page layout: its cells become text blocks;
   a one-column table is text too (reports pasted into a single cell);
 - ``<script>``, ``<style>``, ``<head>`` content other than ``<title>`` are skipped;
@@ -303,7 +303,7 @@ def _table_block(t: _Table) -> Block | TableBlock:
 
 
 def read_html(text: str) -> SourceDocument:
-    """Read an HTML page or fragment into a :class:`~govinfo.parse.cells.SourceDocument`."""
+    """Read an HTML page or fragment into a :class:`~govinfo.readers.cells.SourceDocument`."""
     reader = _Reader()
     reader.feed(text)
     reader.finish()

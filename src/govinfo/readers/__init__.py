@@ -11,20 +11,16 @@ True
 ...     print(e.code)
 not_a_report
 
-Every reader turns its input into blocks (:mod:`govinfo.parse.cells`) and hands them to the
-one matcher (:mod:`govinfo.parse.document`, :mod:`govinfo.parse.tables`).
+Every reader turns its input into blocks (:mod:`govinfo.readers.cells`) and hands them to the
+one matcher (:mod:`govinfo.readers.document`, :mod:`govinfo.readers.tables`).
 
-``govinfo.parse`` is both this package and the function :func:`parse`: once the package is
-imported it is the attribute ``govinfo.parse``, so the module itself is made callable and
-calling it calls :func:`parse`. (Import the parts as ``from govinfo.parse.cells import …``.)
+The functions are re-exported as :func:`govinfo.parse` and :func:`govinfo.parse_document`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sys
-import types
 from pathlib import Path
 
 from ..errors import GovinfoError, ParseError
@@ -53,31 +49,10 @@ _NOT_TEXT = re.compile(
 
 
 def _decode(data: bytes) -> str:
-    """Decode bytes: a BOM, UTF-8, an HTML ``charset``, then GB18030 (a superset of GBK)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    head = data[:2048].lower()
-    at = head.find(b"charset=")
-    if at >= 0:
-        name = head[at + 8 : at + 40].strip(b"\"' ").split(b'"')[0].split(b"'")[0].split(b";")[0]
-        name = name.split(b">")[0].split(b"/")[0].strip()
-        try:
-            enc = name.decode("ascii")
-            if enc in ("gbk", "gb2312", "gb18030", "x-gbk"):
-                enc = "gb18030"
-            return data.decode(enc, errors="replace")
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace")
+    """Decode bytes by the one rule govinfo uses everywhere (:func:`govinfo.encoding.decode`)."""
+    from ..encoding import decode
+
+    return decode(data)[0]
 
 
 def _text_of(source: Source) -> tuple[str, str]:
@@ -174,15 +149,16 @@ def parse_document(source: Source, *, edition: str | None = None) -> ParseResult
 
 
 def parse(source: Source, *, edition: str | None = None) -> Report:
-    """Read a published report into a :class:`~govinfo.Report` (see :func:`parse_document`)."""
+    """Read a published report into a :class:`~govinfo.Report` (see :func:`parse_document`).
+
+    >>> import govinfo
+    >>> text = govinfo.render_text(govinfo.examples.linping_education_2023())
+    >>> govinfo.parse(text) == govinfo.examples.linping_education_2023()
+    True
+    >>> try:
+    ...     govinfo.parse(b"%PDF-1.7 truncated")
+    ... except govinfo.ParseError as e:
+    ...     print(e.code)
+    pdf_damaged
+    """
     return parse_document(source, edition=edition).report
-
-
-class _CallableModule(types.ModuleType):
-    """``govinfo.parse(source)`` works even when ``govinfo.parse`` names this package."""
-
-    def __call__(self, source: Source, *, edition: str | None = None) -> Report:
-        return parse(source, edition=edition)
-
-
-sys.modules[__name__].__class__ = _CallableModule

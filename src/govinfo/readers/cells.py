@@ -32,8 +32,8 @@ How a reader hands a document to the matcher
    ``diagnostics`` carries whatever the reader itself was unsure of, e.g. a page number
    dropped from inside a table).
 
-3. Call :func:`govinfo.parse.document.read_document` (``read_document(doc, edition=None)``),
-   which returns a :class:`~govinfo.parse.document.ParseResult` (the :class:`~govinfo.Report`
+3. Call :func:`govinfo.readers.document.read_document` (``read_document(doc, edition=None)``),
+   which returns a :class:`~govinfo.readers.document.ParseResult` (the :class:`~govinfo.Report`
    plus every :class:`Diagnostic`) or raises :class:`~govinfo.errors.ParseError` when a table
    cannot be placed. ``read_blocks(blocks, edition=None)`` does the same for a bare sequence
    of blocks.

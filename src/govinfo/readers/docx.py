@@ -1,8 +1,8 @@
 """Read a report published as a Word file (needs the ``docx`` extra: ``pip install 'govinfo[docx]'``).
 
 The body is read in document order with `python-docx <https://pypi.org/project/python-docx/>`_:
-each paragraph becomes a :class:`~govinfo.parse.cells.TextBlock` and each table a positional
-:class:`~govinfo.parse.cells.TableBlock` whose cells carry their real grid column and spans:
+each paragraph becomes a :class:`~govinfo.readers.cells.TextBlock` and each table a positional
+:class:`~govinfo.readers.cells.TableBlock` whose cells carry their real grid column and spans:
 horizontal merges (``w:gridSpan``, legacy ``w:hMerge``, skipped leading grid columns
 ``w:gridBefore``) and vertical merges (``w:vMerge`` restart/continue). Content controls
 (``w:sdt``) are read through. Automatic list numbering (``一、`` or ``（一）`` made by Word, not
@@ -13,7 +13,7 @@ password-protected ``.docx`` (both are OLE2 compound files), gives a
 :class:`~govinfo.errors.ParseError` with code ``docx_unsupported``; a broken zip gives
 ``docx_damaged``.
 
->>> from govinfo.parse.docx import read_docx
+>>> from govinfo.readers.docx import read_docx
 >>> from govinfo.errors import ParseError
 >>> try:
 ...     read_docx(b"PK\\x03\\x04 not really a zip")
@@ -252,7 +252,7 @@ def _row_cells(tr: Any, qn: Any) -> Iterator[Any]:
 
 
 def read_docx(data: bytes) -> SourceDocument:
-    """A Word file's paragraphs and tables, in order, as a :class:`~govinfo.parse.cells.SourceDocument`."""
+    """A Word file's paragraphs and tables, in order, as a :class:`~govinfo.readers.cells.SourceDocument`."""
     if is_ole2(data):
         raise ParseError(
             "this is an OLE2 compound file: a legacy Word .doc/.wps file or a password-protected "

@@ -5,7 +5,7 @@ spanning headers, column and row labels, the row groups) as :class:`Term` values
 from the catalogue. :meth:`Vocabulary.match` tries, in order, and stops at the first tier
 that finds something:
 
-1. ``exact``: the :func:`~govinfo.parse.normalize.label_key` of the text equals a label's key;
+1. ``exact``: the :func:`~govinfo.readers.normalize.label_key` of the text equals a label's key;
 2. ``alias``: it equals the key of one of the catalogue's aliases for the label;
 3. ``numbering``: it equals a label once the item numbering (``1.``, ``1、``, ``(1)``) is
    dropped from both, the numbers agreeing when both have one;

@@ -2,16 +2,16 @@
 
 The reader uses `pypdfium2 <https://pypi.org/project/pypdfium2/>`_ (PDFium, the PDF engine of
 Chromium; Apache-2.0/BSD-3-Clause, binary wheels, no external program) to take from each
-page the glyphs with their boxes and the ruling lines, then :mod:`govinfo.parse.pdflayout`
+page the glyphs with their boxes and the ruling lines, then :mod:`govinfo.readers.pdflayout`
 rebuilds paragraphs and tables (merged cells, tables across page breaks) and hands them, as
-:class:`~govinfo.parse.cells.SourceDocument` blocks, to the shared matcher. See
+:class:`~govinfo.readers.cells.SourceDocument` blocks, to the shared matcher. See
 ``docs/pdf-docx.md`` for why PDFium and not pdfminer.six/pdfplumber (measured there).
 
 A file that cannot be a report fails fast with a :class:`~govinfo.errors.ParseError` that
 says what is wrong: ``pdf_encrypted``, ``pdf_damaged`` (truncated or corrupt), ``pdf_no_text``
 (a scan: images and no text layer), ``pdf_no_tables``, or ``missing_extra``.
 
->>> from govinfo.parse.pdf import read_pdf
+>>> from govinfo.readers.pdf import read_pdf
 >>> from govinfo.errors import ParseError
 >>> try:
 ...     read_pdf(b"%PDF-1.7\\n1 0 obj")
@@ -253,7 +253,7 @@ def pdf_pages(data: bytes) -> list[PageContent]:
 
 
 def read_pdf(data: bytes) -> SourceDocument:
-    """A PDF's paragraphs and tables as a :class:`~govinfo.parse.cells.SourceDocument`.
+    """A PDF's paragraphs and tables as a :class:`~govinfo.readers.cells.SourceDocument`.
 
     Raises :class:`~govinfo.errors.ParseError` when the file cannot be read: encrypted,
     damaged or truncated, a scan without text, or without any table.
