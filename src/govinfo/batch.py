@@ -370,7 +370,16 @@ def _parallel(
             limit = 1 if careful else workers * 4
             while queue and len(inflight) < limit:
                 chunk = queue.popleft()
-                inflight.append((chunk, pool.submit(task, chunk, edition, validate)))
+                try:
+                    future = pool.submit(task, chunk, edition, validate)
+                except BrokenProcessPool:  # a worker died while we were still submitting
+                    queue.appendleft(chunk)
+                    break
+                inflight.append((chunk, future))
+            if not inflight:  # the pool broke before anything was in flight: start a new one
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                continue
             chunk, future = inflight.popleft()
             try:
                 wires = future.result()
