@@ -22,6 +22,7 @@ never reach a table.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
@@ -90,11 +91,15 @@ def inline(text: str) -> str:
     >>> inline("a\\r\\nb\\tc\\x1bd")
     'a b c\\ufffdd'
     """
+    if text.isprintable():  # no control, no line break: nothing to replace
+        return text
     return text.replace("\r\n", "\n").translate(_INLINE)
 
 
 def lines_of(text: str) -> list[str]:
     """``text`` split at its line breaks, each line made safe with :func:`inline`."""
+    if text.isprintable():  # no control, no line break
+        return [text]
     text = text.replace("\r\n", "\n")
     for br in _LINE_BREAKS[1:]:
         text = text.replace(br, "\n")
@@ -107,6 +112,14 @@ def display_width(text: str) -> int:
     >>> display_width("自然人"), display_width("Total"), display_width("（一）"), display_width("“”·")
     (6, 5, 6, 3)
     """
+    if text.isascii():  # no wide, combining or format character
+        return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wide_width(text: str) -> int:
+    """:func:`display_width` of a non-ASCII text, cached: labels come back on every rendering."""
     width = 0
     for ch in text:
         if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
@@ -161,6 +174,8 @@ class Style:
 
     locale: Locale
     english: bool
+    #: The Babel identifier of ``locale`` (``zh_CN``): a cheap key for cached formatting.
+    tag: str
 
     @classmethod
     def of(cls, locale: str) -> Style:
@@ -170,13 +185,7 @@ class Style:
                 f"locale must be a string such as 'zh_CN' or 'en', not {type(locale).__name__}",
                 code="unknown_locale",
             )
-        try:
-            loc = Locale.parse(locale.replace("-", "_"))
-        except (UnknownLocaleError, ValueError, TypeError):
-            raise RenderError(
-                f"unknown locale {locale!r}; try 'zh_CN' or 'en'", code="unknown_locale"
-            ) from None
-        return cls(locale=loc, english=loc.language == "en")
+        return _style(locale)
 
     @property
     def lang(self) -> str:
@@ -225,7 +234,7 @@ class Style:
 
     def count(self, value: int) -> str:
         """A count with the locale's grouping: ``11,615``."""
-        return format_decimal(value, locale=self.locale)
+        return _count(value, self.tag)
 
     def money(self, value: Decimal) -> str:
         """An amount with exactly the precision it was stated with: ``0.5000`` stays ``0.5000``."""
@@ -262,6 +271,22 @@ class Style:
     def date(self, value: _dt.date) -> str:
         """A date in the locale's long form: ``2024年1月15日``, ``January 15, 2024``."""
         return format_date(value, format="long", locale=self.locale)
+
+
+@functools.lru_cache(maxsize=64)
+def _style(locale: str) -> Style:
+    """:meth:`Style.of`, cached: one :class:`Style` (and one Babel ``Locale``) per identifier."""
+    try:
+        loc = Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise RenderError(f"unknown locale {locale!r}; try 'zh_CN' or 'en'", code="unknown_locale") from None
+    return Style(locale=loc, english=loc.language == "en", tag=str(loc))
+
+
+@functools.lru_cache(maxsize=4096)
+def _count(value: int, locale: str) -> str:
+    """:meth:`Style.count`, cached: a report's counts are mostly small and repeat."""
+    return format_decimal(value, locale=locale)
 
 
 # --- findings -------------------------------------------------------------------------------
@@ -430,7 +455,16 @@ def _id(prefix: str, keys: Sequence[str]) -> str:
     return f"{prefix}-{'-'.join(keys)}".replace(".", "-")
 
 
-def value_cell(table: Table, style: Style, marks: Marks, row: RowSpec, column: ColumnSpec) -> GridCell:
+def value_cell(
+    table: Table,
+    style: Style,
+    marks: Marks,
+    row: RowSpec,
+    column: ColumnSpec,
+    *,
+    colspan: int = 1,
+    headers: tuple[str, ...] = (),
+) -> GridCell:
     spec = table.spec
     cell = spec.cell(row.key, column.key)
     unit = None
@@ -442,6 +476,8 @@ def value_cell(table: Table, style: Style, marks: Marks, row: RowSpec, column: C
     return GridCell(
         text=style.cell(column.kind, table.cells[cell.index], unit),
         kind="value",
+        colspan=colspan,
+        headers=headers,
         path=path,
         marks=marks.get(path),
     )
@@ -477,8 +513,8 @@ def _stacked(table: Table, style: Style, marks: Marks) -> Grid:
             row_id = _id(f"{spec.key}-row", [row.key])
             cells = [GridCell(text=style.label(row), kind="row", id=row_id)]
             for column, span, col_id in zip(columns, spans, col_ids):
-                value = value_cell(table, style, marks, row, column)
-                cells.append(attrs.evolve(value, colspan=span, headers=(cap_id, row_id, col_id)))
+                headers = (cap_id, row_id, col_id)
+                cells.append(value_cell(table, style, marks, row, column, colspan=span, headers=headers))
             rows.append(tuple(cells))
         groups.append(RowGroup(rows=tuple(rows), header_rows=2))
     return Grid(key=spec.key, width=width, groups=tuple(groups))
@@ -501,7 +537,7 @@ def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
     values = []
     for path, (row, column) in zip(paths, ((r, c) for r in grid.rows for c in printed_columns(grid))):
         ids = tuple(_id(f"{spec.key}-col", [n.key for n in path[: k + 1]]) for k in range(len(path)))
-        values.append(attrs.evolve(value_cell(table, style, marks, row, column), headers=ids))
+        values.append(value_cell(table, style, marks, row, column, headers=ids))
     return Grid(
         key=spec.key,
         width=len(paths),
@@ -567,8 +603,7 @@ def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
                     span = label_depth - level
                     cells.append(GridCell(text=style.label(node), kind="row", colspan=span, id=ids[level]))
         for column, cids in zip(columns, col_ids):
-            value = value_cell(table, style, marks, row, column)
-            cells.append(attrs.evolve(value, headers=(*ids, *cids)))
+            cells.append(value_cell(table, style, marks, row, column, headers=(*ids, *cids)))
         body.append(tuple(cells))
     return Grid(
         key=spec.key,

@@ -182,7 +182,10 @@ def draw(grid: Grid, style: Style) -> list[str]:
             for dr in range(min(cell.rowspan, height - r)):
                 for dc in range(span):
                     owner[r + dr][c + dc] = len(placed)
-            placed.append((attrs.evolve(cell, colspan=span, rowspan=min(cell.rowspan, height - r)), r, c))
+            rowspan = min(cell.rowspan, height - r)
+            if (span, rowspan) != (cell.colspan, cell.rowspan):  # clipped to the grid
+                cell = attrs.evolve(cell, colspan=span, rowspan=rowspan)
+            placed.append((cell, r, c))
             c += span
     for r in range(height):  # a malformed row would leave holes: fill them with blank cells
         for c in range(n):
@@ -242,6 +245,9 @@ def draw(grid: Grid, style: Style) -> list[str]:
                 out.append((fill if edge[j] else " ") * (widths[j] + 2))
         return "".join(out)
 
+    # The inner width of each placed cell, and the first text line of each grid row.
+    inner = [sum(widths[c : c + cell.colspan]) + 3 * (cell.colspan - 1) for cell, _, c in placed]
+    tops = [sum(heights[:r]) for r in range(height)]
     out = []
     for r in range(height):
         if r in ruled:
@@ -250,10 +256,11 @@ def draw(grid: Grid, style: Style) -> list[str]:
             line = []
             c = 0
             while c < n:
-                cell, r0, c0 = placed[grid_owner[r][c]]
-                width = sum(widths[c0 : c0 + cell.colspan]) + 3 * (cell.colspan - 1)
-                lines = content[grid_owner[r][c]]
-                index = sum(heights[r0:r]) + k
+                i = grid_owner[r][c]
+                cell, r0, c0 = placed[i]
+                width = inner[i]
+                lines = content[i]
+                index = tops[r] - tops[r0] + k
                 text = lines[index] if index < len(lines) else ""
                 line.append("| " + _pad(text, width, cell.kind) + " ")
                 c = c0 + cell.colspan
