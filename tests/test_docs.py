@@ -33,14 +33,6 @@ UNMARKED_PAGES = {
 NO_EXAMPLE_YET = {
     "govinfo.ParseResult",  # parser
     "govinfo.parse_document",  # parser
-    "govinfo.render_html",  # renderers
-    "govinfo.render_markdown",  # renderers
-    "govinfo.render_text",  # renderers
-    "govinfo.is_valid",  # validation
-    "govinfo.validate_series",  # validation
-    "govinfo.testing.assert_clean",  # validation
-    "govinfo.testing.assert_findings",  # validation
-    "govinfo.testing.assert_valid",  # validation
 }
 
 PUBLIC_MODULES = ("govinfo", "govinfo.catalogue", "govinfo.testing")

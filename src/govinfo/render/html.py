@@ -95,6 +95,16 @@ def render_html(report: Report, *, locale: str = "zh_CN", findings: Iterable[Loc
     format; ``findings`` (e.g. from :func:`govinfo.validate`) are marked and listed.
     Raises :class:`~govinfo.errors.RenderError` (``unknown_locale``) for a locale Babel
     does not know.
+
+    >>> import govinfo
+    >>> page = render_html(govinfo.examples.linping_education_2023())
+    >>> page.startswith("<!DOCTYPE html>"), '<html lang="zh-CN">' in page
+    (True, True)
+    >>> try:
+    ...     render_html(govinfo.examples.linping_education_2023(), locale="xx")
+    ... except govinfo.GovinfoError as e:
+    ...     print(e.code)
+    unknown_locale
     """
     style = Style.of(locale)
     marks = Marks.of(report, findings)

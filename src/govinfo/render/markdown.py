@@ -90,6 +90,16 @@ def render_markdown(
     format; ``findings`` (e.g. from :func:`govinfo.validate`) are marked and listed.
     Raises :class:`~govinfo.errors.RenderError` (``unknown_locale``) for a locale Babel
     does not know.
+
+    >>> import govinfo
+    >>> md = render_markdown(govinfo.examples.linping_education_2023(), locale="en")
+    >>> md.splitlines()[0]
+    '# 杭州市临平区教育局: Annual Report on Government Information Disclosure, 2023'
+    >>> try:
+    ...     render_markdown(govinfo.examples.linping_education_2023(), locale="")
+    ... except govinfo.GovinfoError as e:
+    ...     print(e.code)
+    unknown_locale
     """
     style = Style.of(locale)
     marks = Marks.of(report, findings)

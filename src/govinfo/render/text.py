@@ -104,6 +104,16 @@ def render_text(report: Report, *, locale: str = "zh_CN", findings: Iterable[Loc
     format; ``findings`` (e.g. from :func:`govinfo.validate`) are marked and listed.
     Raises :class:`~govinfo.errors.RenderError` (``unknown_locale``) for a locale Babel
     does not know.
+
+    >>> import govinfo
+    >>> text = render_text(govinfo.examples.linping_education_2023())
+    >>> text.splitlines()[0]
+    '杭州市临平区教育局2023年度政府信息公开工作年度报告'
+    >>> try:
+    ...     render_text(govinfo.examples.linping_education_2023(), locale="")
+    ... except govinfo.GovinfoError as e:
+    ...     print(e.code)
+    unknown_locale
     """
     style = Style.of(locale)
     marks = Marks.of(report, findings)

@@ -41,6 +41,16 @@ def assert_valid(
     """Fail if the report has findings of a severity not in ``allow`` (by default: any error).
 
     Returns every finding. ``allow=()`` fails on any finding at all.
+
+    >>> import attrs, govinfo
+    >>> r = govinfo.examples.linping_education_2023()
+    >>> assert_valid(r)
+    []
+    >>> try:
+    ...     assert_valid(attrs.evolve(r, appeals=r.appeals.replace("review", "total", 3)))
+    ... except AssertionError:
+    ...     print("failed")
+    failed
     """
     __tracebackhide__ = True
     bad = [s for s in allow if s not in SEVERITIES]
@@ -54,7 +64,19 @@ def assert_valid(
 
 
 def assert_clean(report: Report | Mapping[str, Any]) -> list[Finding]:
-    """Fail on any error or warning (infos, such as a section not stated, pass)."""
+    """Fail on any error or warning (infos, such as a section not stated, pass).
+
+    >>> import attrs, govinfo
+    >>> r = govinfo.examples.linping_education_2023()
+    >>> assert_clean(r)
+    []
+    >>> blank = r.requests.replace("new_received", "commercial", None)  # a warning, not an error
+    >>> try:
+    ...     assert_clean(attrs.evolve(r, requests=blank))
+    ... except AssertionError:
+    ...     print("failed")
+    failed
+    """
     __tracebackhide__ = True
     info: tuple[Severity, ...] = ("info",)
     return assert_valid(report, allow=info)
@@ -65,6 +87,17 @@ def assert_findings(report: Report | Mapping[str, Any], *codes: str, exact: bool
 
     With ``exact=True``, the error and warning findings must have exactly these codes, no more
     (infos are ignored; a code given twice must occur twice). Returns the findings with these codes.
+
+    >>> import attrs, govinfo
+    >>> r = govinfo.examples.linping_education_2023()
+    >>> bad = attrs.evolve(r, appeals=r.appeals.replace("review", "total", 3))
+    >>> [f.code for f in assert_findings(bad, "E4-appeal-total")]
+    ['E4-appeal-total']
+    >>> try:
+    ...     assert_findings(r, "E4-appeal-total")
+    ... except AssertionError:
+    ...     print("failed")
+    failed
     """
     __tracebackhide__ = True
     unknown = [c for c in codes if c not in CODES]

@@ -133,6 +133,13 @@ def is_valid(report: object) -> bool:
     """True when ``report`` is a report (or interchange dict) with no error finding; never raises.
 
     Warnings (soft rules, blanks) do not make a report invalid.
+
+    >>> import attrs, govinfo
+    >>> r = govinfo.examples.linping_education_2023()
+    >>> is_valid(r), is_valid(r.to_dict()), is_valid("not a report")
+    (True, True, False)
+    >>> is_valid(attrs.evolve(r, appeals=r.appeals.replace("review", "total", 3)))
+    False
     """
     try:
         return not any(f.is_error for f in validate(report))  # type: ignore[arg-type]

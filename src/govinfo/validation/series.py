@@ -181,6 +181,17 @@ def validate_series(reports: Iterable[Report]) -> list[Finding]:
     reports of the same year (or something that is not a report) raise one
     :class:`~govinfo.InvalidReportError` naming each by its position (``$[1]``).
     Single-report rules are not run here: use :func:`govinfo.validate` on each report.
+
+    >>> import attrs, govinfo
+    >>> y2023 = govinfo.examples.linping_education_2023()
+    >>> y2024 = attrs.evolve(y2023, year=2024, requests=y2023.requests.replace("carried_over", "total", 2))
+    >>> [(f.code, f.path) for f in validate_series([y2023, y2024])]
+    [('S1-carry-over', '$.requests.carried_over.total')]
+    >>> try:
+    ...     validate_series([y2023, y2023])
+    ... except govinfo.GovinfoError as e:
+    ...     print(e.problems()[0][0])
+    duplicate_year
     """
     items = list(reports)
     errors = []
