@@ -517,3 +517,57 @@ def test_label_matches_are_remembered_and_the_same_as_matched_afresh() -> None:
     for i in range(labels.MEMO_SIZE + 10):
         vocab.match(f"标签{i}")
     assert len(vocab._memo) <= labels.MEMO_SIZE
+
+
+# --- header words over two lines, page footer under the sign-off ---------------------------
+
+_APPEALS_SUBGRID = (
+    "|          |          |          |          |      | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
+)
+
+
+def _linping_text() -> str:
+    import govinfo.examples
+
+    return govinfo.render_text(govinfo.examples.linping_education_2023())
+
+
+def test_grid_header_word_over_two_lines_in_appeals() -> None:
+    text = _linping_text()
+    line = next(ln for ln in text.split("\n") if ln.startswith(_APPEALS_SUBGRID))
+    split = line.replace("| 结果纠正 |", "|   结果   |", 1)
+    # The continuation line: blank cells with 纠正 under 结果, bars where the line above has them.
+    cells = line.split("|")
+    blank = ["" if not c else " " * sum(2 if ord(ch) > 0x2E80 else 1 for ch in c) for c in cells]
+    blank[7] = "   纠正   "
+    published = text.replace(line, split + "\n" + "|".join(blank), 1)
+    report = govinfo.parse(published)
+    assert report.appeals.cells == (0,) * 15
+
+
+def test_two_split_header_words_one_cell_per_line() -> None:
+    # D13 one cell per line (``cell |``), 结果纠正 split in both sub-grids of 四.
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议 |\n行政诉讼 |\n结果维持 |\n结果纠正 |\n其他结果 |\n尚未审结 |\n总计 |\n"
+        "未经复议直接起诉 |\n复议后起诉 |\n"
+        "结果维持 |\n结果\n纠正 |\n其他结果 |\n尚未审结 |\n总计 |\n"
+        "结果维持 |\n结果\n纠正 |\n其他结果 |\n尚未审结 |\n总计 |\n"
+        + "".join(f"{n} |\n" for n in (1, 2, 0, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 2, 2))
+    )
+    full = _linping_text()
+    start = full.index("四、政府信息公开行政复议")
+    end = full.index("五、存在的主要问题")
+    report = govinfo.parse(full[:start] + text + "\n" + full[end:])
+    assert report.appeals.cells == (1, 2, 0, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 2, 2)
+
+
+def test_sign_off_date_above_a_page_footer() -> None:
+    text = (
+        _linping_text().rstrip("\n")
+        + "\n"
+        + " " * 40
+        + "2024年1月15日\n\n【打印本页】【关闭窗口】\n主办单位：区人民政府办公室\n"
+    )
+    report = govinfo.parse(text)
+    assert str(report.published) == "2024-01-15"

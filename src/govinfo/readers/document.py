@@ -481,7 +481,8 @@ def _signature(head: list[Block], sections: list[_Section]) -> list[str]:
 
     Blocks a reader marked ``role="signature"`` are taken wherever they are. In plain text,
     the last section's trailing lines are the sign-off when each is short, has no sentence
-    punctuation and is either a date or indented by at least two spaces (right-aligned).
+    punctuation and is either a date or indented by at least two spaces (right-aligned); a
+    page footer (chrome) under the sign-off is skipped.
     """
     out: list[str] = []
     for holder in [head, *(s.blocks for s in sections)]:
@@ -499,8 +500,8 @@ def _signature(head: list[Block], sections: list[_Section]) -> list[str]:
     while blocks and isinstance(blocks[-1], TextBlock) and not blocks[-1].run_together:
         text = blocks[-1].text
         stripped = text.strip()
-        if not stripped:
-            blocks.pop()
+        if not stripped or (not trailing and _is_chrome(text)):
+            blocks.pop()  # a blank line, or the page footer under the sign-off
             continue
         is_date = _SIGN_OFF_DATE.match(label_key(stripped)) is not None
         right = text.startswith("  ") and len(stripped) <= 60 and not (_SENTENCE & set(stripped))

@@ -309,6 +309,9 @@ class _Placer:
         self.unknown = 0
         self.header_units: dict[str, str] = {}
         self.markers: set[str] = set()
+        #: The unknown text just read, and whether it was counted as unknown: a header word whose
+        #: second half follows on its own line (``结果`` / ``纠正``, D8) is joined back to its label.
+        self.fragment: tuple[Tok, bool] | None = None
 
     def diag(self, code: str, message: str, tok: Tok | None = None, path: str | None = None) -> None:
         self.diagnostics.append(
@@ -332,7 +335,9 @@ class _Placer:
             self.current = None
 
     def feed(self, tok: Tok) -> None:
+        fragment, self.fragment = self.fragment, None
         if tok.kind == "break":
+            self.fragment = fragment
             cur = self.current
             if (
                 cur is not None
@@ -364,16 +369,33 @@ class _Placer:
                 self.unknown += 1
             return
         # Unknown text.
+        if fragment is not None and self._join(fragment, tok):
+            return
         if self.current is not None and not self.current.values and self.current.label is not None:
             # A long row label broken over two cells (D7b): join and try again.
             joined = self.current.label.raw + tok.raw
             match = Vocabulary.of(self.spec).match(joined, frozenset(self.spec.grids))
             if match is not None and match.terms and match.terms[0].row is self.current.row:
                 return
-        if self.rows or self.current is not None or self.last_grid is not None:
+        counted = bool(self.rows or self.current is not None or self.last_grid is not None)
+        if counted:
             self.diag("unknown_text", f"text in the {self.section} table that is no label of it", tok)
             self.unknown += 1
+        self.fragment = (tok, counted)
         self.close()
+
+    def _join(self, fragment: tuple[Tok, bool], tok: Tok) -> bool:
+        """Read two unknown texts in a row as one header label, when together they are one."""
+        first, counted = fragment
+        joined = first.raw + tok.raw
+        match = Vocabulary.of(self.spec).match(joined, frozenset(self.spec.grids))
+        if match is None or not match.certain or match.terms[0].kind not in ("column", "header"):
+            return False
+        if counted:
+            self.diagnostics.pop()  # the first half's unknown_text
+            self.unknown -= 1
+        self.label(Tok(kind="label", raw=joined, location=first.location, match=match))
+        return True
 
     def label(self, tok: Tok) -> None:
         assert tok.match is not None

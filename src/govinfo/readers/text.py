@@ -6,7 +6,9 @@ One reader handles every line-based layout, line by line:
   ``linping-education-2023.txt``); a following line that starts without a tab and is not a
   heading continues the cell (``商业\\n企业``, D8); an empty line ends a table row;
 - a line with ``|`` is a row of a pipe table (D12, Markdown): cells between the bars, an
-  empty cell for each ``||`` (a spanned or blank cell), ``\\|`` an escaped bar; a line that
+  empty cell for each ``||`` (a spanned or blank cell), ``\\|`` an escaped bar; in the header
+  of a grid table (above its ``+====+`` rule), a line with its bars where the line above has
+  them continues that line's cells (a header word over two lines, ``结果\\n纠正``, D8); a line that
   ends in ``|`` with one cell is D13's one-cell-per-line dump, and a lone ``|`` closes a cell
   whose bar fell onto its own line; Markdown separator rows (``|---|``) are skipped;
 - any other line is text: a title, heading, paragraph or page chrome (Markdown ``#``, ``**``
@@ -23,6 +25,9 @@ One reader handles every line-based layout, line by line:
 from __future__ import annotations
 
 import re
+import unicodedata
+
+import attrs
 
 from .cells import Block, SourceCell, SourceDocument, SourceLocation, SourceRow, TableBlock, TextBlock
 from .document import _find_headings_in, _heading
@@ -66,6 +71,27 @@ def _pipe_cells(line: str) -> list[str]:
     return cells
 
 
+def _bars(line: str) -> tuple[int, ...]:
+    """The display columns of the bars of a grid row (wide characters count two)."""
+    out: list[int] = []
+    at = 0
+    for ch in line.rstrip():
+        if ch == "|":
+            out.append(at)
+        at += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return tuple(out)
+
+
+def _in_grid_header(lines: list[str], index: int) -> bool:
+    """Whether the line at ``index`` lies above the ``+====+`` rule of its grid table."""
+    for line in lines[index + 1 :]:
+        if _BORDER.match(line) and ("-" in line or "=" in line):
+            return "=" in line
+        if not line.strip().startswith("|"):
+            return False
+    return False
+
+
 def _clean_markdown(line: str) -> str:
     line = _MD_HEADING.sub("", line)
     line = _MD_LIST.sub("", line)
@@ -99,6 +125,8 @@ def read_text(text: str) -> SourceDocument:
     pipe = markdown = crawler = False
     last_was_cell = False
     signature = False
+    #: The bars of the previous line when it was a grid row (for header lines that continue it).
+    grid_bars: tuple[int, ...] = ()
 
     def end_row() -> None:
         nonlocal row
@@ -127,6 +155,7 @@ def read_text(text: str) -> SourceDocument:
         line = lines[index]
         lineno = index + 1
         stripped = line.strip()
+        bars_above, grid_bars = grid_bars, ()
         if line.startswith("\t"):
             add_cell(line[1:], lineno, 2)
             last_was_cell = True
@@ -151,6 +180,25 @@ def read_text(text: str) -> SourceDocument:
                 last_was_cell = False
                 continue
             cells = _pipe_cells(line)
+            grid_bars = _bars(line)
+            if (
+                not row
+                and rows
+                and len(grid_bars) > 2
+                and bars_above == grid_bars
+                and len(rows[-1].cells) == len(cells)
+                and _in_grid_header(lines, index)
+            ):
+                # A grid header line with no rule above it: its cells continue the line above (D8).
+                above = rows[-1]
+                rows[-1] = SourceRow(
+                    cells=tuple(
+                        attrs.evolve(a, text=a.text + "\n" + c) if c.strip() else a
+                        for a, c in zip(above.cells, cells)
+                    ),
+                    location=above.location,
+                )
+                continue
             if len(cells) == 1 and not stripped.startswith("|"):
                 # D13: one cell per line ending in " |".
                 add_cell(cells[0], lineno, 1)

@@ -302,9 +302,7 @@ def d18_heading_variants(draw: Draw, lines: list[Line], report: Report) -> Repor
 def page_chrome(draw: Draw, lines: list[Line], report: Report) -> Report:
     """The web page around the report: navigation before the title, links and footer after it."""
     before = _pick(draw, CHROME_BEFORE)
-    # Not yet after a dated sign-off: the parser then loses the date (reported; lift this when
-    # it reads the sign-off above a page footer).
-    after = _pick(draw, CHROME_AFTER) if report.published is None else []
+    after = _pick(draw, CHROME_AFTER)
     lines[:0] = [*(Line("chrome", t) for t in before), Line("blank", "")]
     lines.extend([Line("blank", ""), *(Line("chrome", t) for t in after)])
     return report
