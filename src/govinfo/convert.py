@@ -334,8 +334,7 @@ def _read_table(data: object, spec: TableSpec, problems: _Problems) -> list[Cell
         parts = [cells[i] for _, i, _, t in leaf.columns if not t]
         cells[leaf.columns[pos][1]] = _sum(parts)
     for leaf in missing_rows:
-        outer = leaf.row.groups[:1]
-        members = [r for r in spec.rows if r.groups[:1] == outer and not r.is_total]
+        members = spec.summed_rows(leaf.row.key)
         for col_key, index, _, _ in leaf.columns:
             cells[index] = _sum([cells[spec.cell(r.key, col_key).index] for r in members])
     return cells

@@ -54,8 +54,7 @@ class RequestTable(Table):
     def result_rows(self) -> list[RowView]:
         """The outcome leaf rows: every row under 三、本年度办理结果 except （七）总计."""
         total = self.spec.row("results.total")
-        outer = total.groups[0]
-        return [r for r in self.rows() if r.spec.groups[:1] == (outer,) and not r.spec.is_total]
+        return [self.row(r.key) for r in self.spec.summed_rows(total.key)]
 
     def computed_results(self, column: str) -> int | None:
         """The sum of the outcome leaves in one column; what （七）总计 should state (E3)."""

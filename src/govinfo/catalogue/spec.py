@@ -252,6 +252,17 @@ class TableSpec:
         """Every data row, in official order."""
         return tuple(self._rows.values())
 
+    def summed_rows(self, total: str) -> tuple[RowSpec, ...]:
+        """The rows a total row (``is_total``) adds up: the other rows of its outermost group.
+
+        >>> from govinfo.catalogue import get_edition
+        >>> rows = get_edition("2021").requests[0].summed_rows("results.total")
+        >>> len(rows), rows[0].label, rows[-1].label  # （一）, （二）, 8 + 3 + 5 + 3 sub-rows
+        (21, '（一）予以公开', '3.其他')
+        """
+        outer = self.row(total).groups[:1]
+        return tuple(r for r in self._rows.values() if r.groups[:1] == outer and not r.is_total)
+
     def grid_of(self, row: str) -> GridSpec:
         """The grid that holds the row with this key."""
         for grid in self.grids:

@@ -901,8 +901,7 @@ def _table_ok(spec: TableSpec, cells: Sequence[Cell]) -> bool:
         return True
     columns = spec.grids[0].columns
     total_row = spec.row("results.total")
-    outer = total_row.groups[0]
-    leaves = [r for r in spec.rows if r.groups[:1] == (outer,) and not r.is_total]
+    leaves = spec.summed_rows(total_row.key)
     heads = [r for r in spec.rows if not r.groups]
     for c in columns:
 

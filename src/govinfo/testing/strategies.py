@@ -327,7 +327,7 @@ def _requests(
     columns = [c.key for c in spec.grids[0].columns if not c.is_total]
     total_col = next(c.key for c in spec.grids[0].columns if c.is_total)
     values: dict[tuple[str, str], int] = {}
-    leaves = [r for r in spec.rows if r.groups and r.groups[0].key == "results" and not r.is_total]
+    leaves = spec.summed_rows(next(r.key for r in spec.rows if r.is_total))
     for col in columns:
         for r in leaves:
             values[r.key, col] = draw(_COUNT)

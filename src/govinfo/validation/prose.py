@@ -103,8 +103,7 @@ def outcome_keywords(spec: TableSpec) -> tuple[tuple[str, str, tuple[RowSpec, ..
     keywords first, so that a longer label is matched before any label inside it.
     """
     total = next(r for r in spec.rows if r.is_total and r.groups)
-    outer = total.groups[0]
-    leaves = [r for r in spec.rows if r.groups[:1] == (outer,) and not r.is_total]
+    leaves = spec.summed_rows(total.key)
     found: dict[str, tuple[str, tuple[RowSpec, ...]]] = {}
     for row in leaves:
         found.setdefault(_NOTE.sub("", strip_numbering(row.label)), (row.key, (row,)))

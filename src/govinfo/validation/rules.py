@@ -248,8 +248,7 @@ class RowTotals(Identity):
 
 
 def _members(spec: TableSpec, total: RowSpec) -> tuple[RowSpec, ...]:
-    outer = total.groups[:1]
-    return tuple(r for r in spec.rows if r.groups[:1] == outer and not r.is_total)
+    return spec.summed_rows(total.key)
 
 
 @cache
