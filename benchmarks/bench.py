@@ -1,7 +1,7 @@
 """govinfo's benchmarks: a table of ratios measured side by side in one process.
 
 Run with ``nox -s bench`` (or ``python benchmarks/bench.py`` in an environment with
-``govinfo[bench]`` installed). Options: ``--rounds N``, ``--min-time SECONDS``, ``--quick``,
+the ``bench`` dependency group installed). Options: ``--rounds N``, ``--min-time SECONDS``, ``--quick``,
 ``--only load,dump,validate,parse,render,import,scaling``, ``--check`` (exit 1 when a target
 is missed). See ``docs/performance.md`` for what each line means and the latest figures.
 

@@ -76,8 +76,25 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> MarkdownPa
     return None
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The walkthrough runs these pages' doctests, in order with their commands.
-    items[:] = [
-        item for item in items if not (type(item).__name__ == "DoctestItem" and _walked(Path(str(item.path))))
-    ]
+#: Doctest items that run inside their page's walkthrough instead of on their own.
+_IN_WALKTHROUGH: list[str] = []
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The walkthrough runs these pages' doctests, in order with their commands: they are
+    # deselected here (pytest counts them as "deselected") and named in the summary, not dropped.
+    moved = [item for item in items if type(item).__name__ == "DoctestItem" and _walked(Path(str(item.path)))]
+    if not moved:
+        return
+    keep = set(map(id, moved))
+    items[:] = [item for item in items if id(item) not in keep]
+    config.hook.pytest_deselected(items=moved)
+    _IN_WALKTHROUGH.extend(item.nodeid for item in moved)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _IN_WALKTHROUGH:
+        terminalreporter.write_line(
+            f"{len(_IN_WALKTHROUGH)} doctest item(s) deselected because they run inside their page's "
+            "walkthrough (in order with its console commands): " + ", ".join(_IN_WALKTHROUGH)
+        )

@@ -247,10 +247,34 @@ def test_export_without_the_extra_says_what_to_install(monkeypatch: pytest.Monke
     from govinfo.export import to_pandas, to_polars, write_parquet
 
     report = govinfo.examples.linping_education_2023()
-    for call in (
-        lambda: to_pandas([report]),
-        lambda: to_polars([report]),
-        lambda: write_parquet([report], "x.parquet"),
+    for call, extra in (
+        (lambda: to_pandas([report]), "pandas"),
+        (lambda: to_polars([report]), "polars"),
+        (lambda: write_parquet([report], "x.parquet"), "parquet"),
     ):
-        with pytest.raises(ImportError, match=r"govinfo\[dataframe\]"):
+        with pytest.raises(ImportError, match=rf"pip install 'govinfo-cn\[{extra}\]'"):
             call()
+
+
+def test_parquet_needs_neither_pandas_nor_polars(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import builtins
+
+    real = builtins.__import__
+
+    def no_frames(name: str, *args: object, **kwargs: object) -> object:
+        if name.split(".")[0] in ("pandas", "polars"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_frames)
+    from govinfo.export import write_parquet
+
+    out = tmp_path / "cells.parquet"
+    assert write_parquet([govinfo.examples.linping_education_2023()], out) == 200
+    table = pq.read_table(out)
+    assert str(table.schema.field("value").type) == "int64"
+    assert str(table.schema.field("amount").type) == "double"
+    rows = {r["path"]: r for r in table.to_pylist()}
+    assert rows["$.requests.new_received.total"]["value"] == 12
+    assert rows["$.proactive.fees.amount"]["amount"] == 11615.0

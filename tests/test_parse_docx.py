@@ -184,4 +184,4 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch, linping: Report
     with pytest.raises(ParseError) as info:
         govinfo.parse(data)
     assert info.value.code == "missing_extra"
-    assert "govinfo[docx]" in info.value.message
+    assert "govinfo-cn[docx]" in info.value.message

@@ -311,4 +311,4 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ParseError) as info:
         govinfo.parse(HONGZE.read_bytes())
     assert info.value.code == "missing_extra"
-    assert "govinfo[pdf]" in info.value.message
+    assert "govinfo-cn[pdf]" in info.value.message

@@ -1,4 +1,4 @@
-"""A separate project that depends on govinfo[testing] can use its strategies, as its users will.
+"""A separate project that depends on govinfo-cn[testing] can use its strategies, as its users will.
 
 The project is written to a temporary directory and its tests run by pytest in a subprocess
 with this environment (where govinfo is installed, so its Hypothesis entry point is
@@ -17,7 +17,7 @@ PYPROJECT = """\
 [project]
 name = "downstream"
 version = "0"
-dependencies = ["govinfo[testing]"]
+dependencies = ["govinfo-cn[testing]"]
 """
 
 # Only govinfo and Hypothesis are imported: st.from_type works through the entry point.

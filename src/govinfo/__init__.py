@@ -39,12 +39,13 @@ def __getattr__(name: str) -> Any:
         from importlib import import_module
 
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
-    # __version__ is read lazily: importlib.metadata costs ~30 ms, more than the rest of govinfo.
+    # The distribution is govinfo-cn (the name govinfo on PyPI is another project); the import
+    # name is govinfo. __version__ is read lazily: importlib.metadata costs ~30 ms, more than the rest of govinfo.
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            return version("govinfo")
+            return version("govinfo-cn")
         except PackageNotFoundError:  # pragma: no cover - running from a source tree
             return "0+unknown"
     raise AttributeError(f"module 'govinfo' has no attribute {name!r}")

@@ -688,7 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Read reports and write one row per report and value cell: agency, year, edition, section, row "
         "and column keys, official and English labels, value, amount, unit, and whether it was stated "
         "or derived. --findings also writes one row per finding. A name ending in .parquet writes "
-        "Parquet (needs govinfo[dataframe]).",
+        "Parquet (needs govinfo-cn[parquet]).",
         "Examples:\n  govinfo export reports/ -o cells.csv\n"
         "  govinfo export reports/ -o cells.parquet --findings findings.csv",
     )

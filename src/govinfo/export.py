@@ -5,8 +5,9 @@ report on its own row, with who reported it, where it sits in the official form 
 row and column, by key and by official and English label), its value, and whether the report
 stated it or govinfo derived it. :func:`cell_records` gives those rows as dicts,
 :func:`write_csv` writes them (``govinfo export DIR -o cells.csv``), and, with the
-``govinfo[dataframe]`` extra, :func:`to_pandas`, :func:`to_polars` and :func:`write_parquet`
-build DataFrames and Parquet files. :func:`finding_records` does the same for findings.
+extras ``pandas``, ``polars`` or ``parquet`` (``pip install 'govinfo-cn[parquet]'``; each needs
+only its own library), :func:`to_pandas`, :func:`to_polars` and :func:`write_parquet` build
+DataFrames and Parquet files. :func:`finding_records` does the same for findings.
 
 The cell table's columns (:data:`CELL_COLUMNS`):
 
@@ -251,8 +252,8 @@ def _records(items: Iterable[Item], which: Which) -> tuple[list[dict[str, Any]],
     raise ValueError(f'which must be "cells" or "findings", not {which!r}')
 
 
-def _missing(package: str) -> ImportError:
-    return ImportError(f"this needs {package}: pip install 'govinfo[dataframe]' (or pip install {package})")
+def _missing(package: str, extra: str) -> ImportError:
+    return ImportError(f"this needs {package}: pip install 'govinfo-cn[{extra}]' (or pip install {package})")
 
 
 def _float(v: object) -> float | None:
@@ -278,12 +279,12 @@ def to_pandas(items: Iterable[Item], *, which: Which = "cells") -> Any:
 
     Dtypes: ``year`` and ``value`` are nullable integers (``Int64``), ``amount`` a nullable float
     (``Float64``; the CSV keeps the exact decimal), everything else strings. Needs pandas
-    (``govinfo[dataframe]``), imported only when called.
+    (``govinfo-cn[pandas]``), imported only when called.
     """
     try:
         import pandas  # noqa: F401
     except ImportError:
-        raise _missing("pandas") from None
+        raise _missing("pandas", "pandas") from None
     records, columns = _records(items, which)
     return _pandas_frame(records, columns, which)
 
@@ -309,32 +310,52 @@ def _polars_frame(records: list[dict[str, Any]], columns: tuple[str, ...], which
 
 def to_polars(items: Iterable[Item], *, which: Which = "cells") -> Any:
     """A :class:`polars.DataFrame` of :func:`cell_records` (or ``which="findings"``), with the
-    dtypes of :func:`to_pandas`. Needs polars (``govinfo[dataframe]``), imported only when called.
+    dtypes of :func:`to_pandas`. Needs polars (``govinfo-cn[polars]``), imported only when called.
     """
     try:
         import polars  # noqa: F401
     except ImportError:
-        raise _missing("polars") from None
+        raise _missing("polars", "polars") from None
     records, columns = _records(items, which)
     return _polars_frame(records, columns, which)
+
+
+def _arrow_table(records: list[dict[str, Any]], columns: tuple[str, ...], which: Which) -> Any:
+    import pyarrow as pa
+
+    ints = {"year", "value"} if which == "cells" else {"year"}
+    fields = []
+    data: list[list[Any]] = []
+    for c in columns:
+        if c in ints:
+            fields.append(pa.field(c, pa.int64()))
+            data.append([record[c] for record in records])
+        elif which == "cells" and c == "amount":
+            fields.append(pa.field(c, pa.float64()))
+            data.append([_float(record[c]) for record in records])
+        else:
+            fields.append(pa.field(c, pa.string()))
+            data.append([None if record[c] is None else str(record[c]) for record in records])
+    return pa.Table.from_arrays([pa.array(d, type=f.type) for d, f in zip(data, fields)], schema=pa.schema(fields))
 
 
 def write_parquet(items: Iterable[Item], path: str | os.PathLike[str], *, which: Which = "cells") -> int:
     """Write :func:`cell_records` (or ``which="findings"``) as a Parquet file; returns the rows.
 
-    Uses polars when installed, else pandas with pyarrow (``govinfo[dataframe]``).
+    The columns have the dtypes of :func:`to_pandas`. Uses pyarrow (``govinfo-cn[parquet]``)
+    when installed, else polars (``govinfo-cn[polars]``); neither needs pandas.
     """
     records, columns = _records(items, which)
     try:
-        import polars  # noqa: F401
+        import pyarrow.parquet as pq
     except ImportError:
         pass
     else:
-        _polars_frame(records, columns, which).write_parquet(os.fspath(path))
+        pq.write_table(_arrow_table(records, columns, which), os.fspath(path))
         return len(records)
     try:
-        import pyarrow  # noqa: F401
+        import polars  # noqa: F401
     except ImportError:
-        raise _missing("polars") from None
-    _pandas_frame(records, columns, which).to_parquet(os.fspath(path), index=False)
+        raise _missing("pyarrow", "parquet") from None
+    _polars_frame(records, columns, which).write_parquet(os.fspath(path))
     return len(records)

@@ -1,4 +1,4 @@
-"""Read a report published as a Word file (needs the ``docx`` extra: ``pip install 'govinfo[docx]'``).
+"""Read a report published as a Word file (needs the ``docx`` extra: ``pip install 'govinfo-cn[docx]'``).
 
 The body is read in document order with `python-docx <https://pypi.org/project/python-docx/>`_:
 each paragraph becomes a :class:`~govinfo.readers.cells.TextBlock` and each table a positional
@@ -60,7 +60,7 @@ def _python_docx() -> Any:
         import docx
     except ImportError:  # pragma: no cover - depends on the environment
         raise ParseError(
-            "reading Word files needs the python-docx package: pip install 'govinfo[docx]'",
+            "reading Word files needs the python-docx package: pip install 'govinfo-cn[docx]'",
             code="missing_extra",
         ) from None
     return docx

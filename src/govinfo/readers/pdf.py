@@ -1,4 +1,4 @@
-"""Read a report published as PDF (needs the ``pdf`` extra: ``pip install 'govinfo[pdf]'``).
+"""Read a report published as PDF (needs the ``pdf`` extra: ``pip install 'govinfo-cn[pdf]'``).
 
 The reader uses `pypdfium2 <https://pypi.org/project/pypdfium2/>`_ (PDFium, the PDF engine of
 Chromium; Apache-2.0/BSD-3-Clause, binary wheels, no external program) to take from each
@@ -49,7 +49,7 @@ def _pdfium() -> Any:
         import pypdfium2
     except ImportError:  # pragma: no cover - depends on the environment
         raise ParseError(
-            "reading PDF needs the pypdfium2 package: pip install 'govinfo[pdf]'", code="missing_extra"
+            "reading PDF needs the pypdfium2 package: pip install 'govinfo-cn[pdf]'", code="missing_extra"
         ) from None
     return pypdfium2
 

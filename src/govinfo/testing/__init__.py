@@ -1,4 +1,4 @@
-"""Tools for testing code that uses govinfo (install ``govinfo[testing]``).
+"""Tools for testing code that uses govinfo (install ``govinfo-cn[testing]``).
 
 - :mod:`govinfo.testing.strategies`: Hypothesis strategies for reports, their parts, broken
   interchange dicts and reports with one known fault. With govinfo installed,
