@@ -76,9 +76,7 @@ def lock(session: nox.Session) -> None:
     session.install("uv")
     groups = [f"--group=pyproject.toml:{g}" for g in ("test", "typing", "lint", "docs", "bench", "build")]
     common = ["--universal", "--python-version=3.10", "--no-header", "--annotation-style=line", "--upgrade"]
-    session.run(
-        "uv", "pip", "compile", "pyproject.toml", "--all-extras", *groups, *common, "-o", CONSTRAINTS
-    )
+    session.run("uv", "pip", "compile", "pyproject.toml", "--all-extras", *groups, *common, "-o", CONSTRAINTS)
     session.run("uv", "pip", "compile", "requirements/nox.in", *common, "-o", "requirements/nox.txt")
     _install(session, "test")
     session.run("python", "tests/golden/regenerate.py")

@@ -10,12 +10,13 @@ import json
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import govinfo
 from govinfo import ParseError, Report
-from govinfo.readers import parse_document, read_source
+from govinfo.readers import ParseResult, parse_document, read_source
 from govinfo.readers.cells import Block, SourceCell, SourceLocation, SourceRow, TableBlock, TextBlock
 from govinfo.readers.document import read_blocks
 
@@ -24,11 +25,17 @@ LINPING = (DATA / "linping-education-2023.txt").read_text(encoding="utf-8")
 PINGTAN = (DATA / "pingtan-2019.txt").read_text(encoding="utf-8")
 
 
+def report_of(result: ParseResult) -> Report:
+    """The report of a parse result that states its year."""
+    assert result.report is not None
+    return result.report
+
+
 def linping() -> Report:
     return Report.from_json((DATA / "linping-education-2023.json").read_text(encoding="utf-8"))
 
 
-def codes(text: str, **kw: str) -> list[str]:
+def codes(text: str, **kw: Any) -> list[str]:
     return parse_document(text, **kw).codes()
 
 
@@ -49,19 +56,20 @@ def test_linping_from_bytes_in_gbk() -> None:
 def test_pingtan_tables_edition_and_year() -> None:
     expected = json.loads((DATA / "pingtan-2019.tables.json").read_text(encoding="utf-8"))
     result = parse_document(PINGTAN)
-    got = result.report.to_dict()
+    got = report_of(result).to_dict()
     assert got["edition"] == "2019"
     assert got["year"] == 2019
     assert got["requests"] == expected["requests"]
     assert got["appeals"] == expected["appeals"]
     assert result.layout == "crawler"
-    assert result.report.published is not None
-    assert result.report.published.isoformat() == "2020-01-20"
+    published = report_of(result).published
+    assert published is not None
+    assert published.isoformat() == "2020-01-20"
 
 
 def test_pingtan_section_two_is_ambiguous_and_said_so() -> None:
     result = parse_document(PINGTAN)
-    pro = result.report.proactive
+    pro = report_of(result).proactive
     # 规章000: three zeros, one reading only.
     assert [pro["rules", c] for c in ("new_made", "new_published", "total_published")] == [0, 0, 0]
     # 规范性文件898989 could be 89/89/89 or 8/98/989 or …: not stated, with a diagnostic.
@@ -119,7 +127,7 @@ def test_html_location_in_diagnostics() -> None:
     assert d.path == "$.proactive.licensing.decisions"
     assert d.location.element is not None
     assert d.location.element.startswith("table[")
-    assert result.report.proactive["licensing", "decisions"] is None
+    assert report_of(result).proactive["licensing", "decisions"] is None
 
 
 def test_blocks_api_for_other_readers() -> None:
@@ -131,7 +139,7 @@ def test_blocks_api_for_other_readers() -> None:
         )
 
     base = parse_document(LINPING)  # reuse the narrative sections; swap 四 for a PDF-like block
-    assert base.report.appeals.cells == (0,) * 15
+    assert report_of(base).appeals.cells == (0,) * 15
     doc = read_source(LINPING)
     blocks = list(doc.blocks)
     start = next(
@@ -146,8 +154,8 @@ def test_blocks_api_for_other_readers() -> None:
         TextBlock(text=numbers, location=loc),
     ]
     result = read_blocks(blocks)
-    assert result.report.appeals.row("review").total == 1
-    assert result.report.appeals.row("litigation_direct").total == 2
+    assert report_of(result).appeals.row("review").total == 1
+    assert report_of(result).appeals.row("litigation_direct").total == 2
 
 
 # --- §7 deviations --------------------------------------------------------------------------
@@ -169,7 +177,7 @@ def _replace_row(text: str, label: str, values: list[str]) -> str:
 def test_blank_cells_d1_d2_are_not_stated_with_raw_text() -> None:
     text = _replace_row(LINPING, NEW, ["", "", "", "", "", "", "12"])
     result = parse_document(text)
-    row = result.report.requests.row("new_received")
+    row = report_of(result).requests.row("new_received")
     assert [row[c] for c in row] == [None, None, None, None, None, None, 12]
     blanks = [d for d in result.diagnostics if d.code == "not_stated"]
     assert len(blanks) == 6
@@ -181,7 +189,7 @@ def test_blank_cells_d1_d2_are_not_stated_with_raw_text() -> None:
 def test_fillers_d3_d4_are_not_stated(filler: str) -> None:
     text = LINPING.replace("\t规章\n\t0\n", f"\t规章\n\t{filler}\n", 1)
     result = parse_document(text)
-    assert result.report.proactive["rules", "issued"] is None
+    assert report_of(result).proactive["rules", "issued"] is None
     d = next(d for d in result.diagnostics if d.code == "not_stated")
     assert d.raw == filler
 
@@ -220,7 +228,7 @@ def _y2019_text() -> str:
 
 def test_2019_edition_signed_values_units_and_glosses_d5_d6_d7() -> None:
     result = parse_document(_y2019_text())
-    r = result.report
+    r = report_of(result)
     assert r.edition == "2019"
     assert r.proactive["licensing", "net_change"] == 3
     assert r.proactive["other_services", "net_change"] == -253  # the typo --253, flagged
@@ -289,7 +297,7 @@ def test_ambiguous_label_is_not_guessed() -> None:
     text = LINPING.replace("1.属于国家秘密", "属于")
     result = parse_document(text)
     assert "missing_row" in result.codes()
-    assert result.report.requests["results.withheld.state_secret", "total"] is None
+    assert report_of(result).requests["results.withheld.state_secret", "total"] is None
 
 
 def test_subtotal_column_is_tolerated() -> None:
@@ -328,7 +336,7 @@ def test_omitted_zero_cells_d16() -> None:
     # `3 | 3`: which applicant column holds the 3 is not said: not stated, never guessed.
     text = _replace_row(LINPING, "二、上年结转政府信息公开申请数量", ["3", "3"])
     result = parse_document(text)
-    row = result.report.requests.row("carried_over")
+    row = report_of(result).requests.row("carried_over")
     assert all(row[c] is None for c in row)
     assert "omitted_cells" in result.codes()
 
@@ -368,9 +376,10 @@ def test_edition_is_from_content_not_the_year_d20() -> None:
 
 def test_edition_can_be_forced_and_checked() -> None:
     assert govinfo.parse(LINPING, edition="2021") == linping()
-    with pytest.raises(ParseError) as e:
+    with pytest.raises(govinfo.IncompleteReportError) as e:
         govinfo.parse(LINPING, edition="2019")
-    assert e.value.code == "table_not_placed"
+    assert e.value.code == "incomplete_report"
+    assert ("table_not_placed", "$.requests") in [(c, p) for c, p, _ in e.value.problems()]
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -379,11 +388,17 @@ def test_edition_can_be_forced_and_checked() -> None:
 def test_missing_tables_d21_raise_naming_the_table() -> None:
     start = LINPING.index("\t（本列数据")
     end = LINPING.index("四、政府信息公开行政复议")
-    with pytest.raises(ParseError) as e:
+    with pytest.raises(govinfo.IncompleteReportError) as e:
         govinfo.parse(LINPING[:start] + "\n" + LINPING[end:])
-    assert e.value.code == "table_not_placed"
-    assert e.value.path == "$.requests"
+    assert [(c, p) for c, p, _ in e.value.problems()] == [("table_not_placed", "$.requests")]
     assert "三" in str(e.value)
+    # parse_document returns the rest: the other tables are read in full.
+    result = govinfo.parse_document(LINPING[:start] + "\n" + LINPING[end:])
+    assert result.section("requests").status == "not_placeable"
+    assert result.report is not None
+    assert result.report.proactive == linping().proactive
+    assert result.report.appeals == linping().appeals
+    assert all(v is None for v in result.report.requests.cells)
 
 
 def test_too_many_cells_is_an_error_not_a_guess() -> None:

@@ -38,6 +38,12 @@ def hongze() -> ParseResult:
     return parse_document(HONGZE)
 
 
+def report_of(result: ParseResult) -> Report:
+    """The report of a parse result that states its year."""
+    assert result.report is not None
+    return result.report
+
+
 def _expected(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.with_suffix("").with_suffix(".tables.json").read_text("utf-8"))
     return data
@@ -55,7 +61,7 @@ def test_real_pdf_tables_match_the_published_values(path: Path) -> None:
 
 
 def test_huaian_section_two_by_hand(huaian: ParseResult) -> None:
-    p = huaian.report.proactive
+    p = report_of(huaian).proactive
     assert [p["rules", c] for c in ("issued", "repealed", "in_force")] == [1, 0, 11]
     assert [p["normative_documents", c] for c in ("issued", "repealed", "in_force")] == [8, 26, 66]
     assert p["licensing", "decisions"] == 447228
@@ -65,7 +71,7 @@ def test_huaian_section_two_by_hand(huaian: ParseResult) -> None:
 
 
 def test_hongze_section_two_by_hand(hongze: ParseResult) -> None:
-    p = hongze.report.proactive
+    p = report_of(hongze).proactive
     assert [p["rules", c] for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
     assert [p["normative_documents", c] for c in ("issued", "repealed", "in_force")] == [0, 5, 5]
     assert p["licensing", "decisions"] == 550
@@ -75,7 +81,7 @@ def test_hongze_section_two_by_hand(hongze: ParseResult) -> None:
 
 
 def test_hongze_undivided_other_row_and_label_typo(hongze: ParseResult) -> None:
-    r = hongze.report
+    r = report_of(hongze)
     assert not r.requests.other_divided
     assert r.requests.row("results.other").total == 0
     fuzzy = [d for d in hongze.diagnostics if d.code == "fuzzy_label"]
@@ -84,7 +90,7 @@ def test_hongze_undivided_other_row_and_label_typo(hongze: ParseResult) -> None:
 
 
 def test_hongze_validates_with_its_two_published_e4_errors(hongze: ParseResult) -> None:
-    findings = [f for f in govinfo.validate(hongze.report) if f.severity == "error"]
+    findings = [f for f in govinfo.validate(report_of(hongze)) if f.severity == "error"]
     assert sorted(f.path for f in findings) == [
         "$.appeals.litigation_after_review.total",
         "$.appeals.review.total",
@@ -98,7 +104,7 @@ def test_huaian_table_across_pages_is_joined(huaian: ParseResult) -> None:
     assert chrome == [(3, "- 3 -"), (4, "- 4 -")]
     joined = [d for d in huaian.diagnostics if d.code == "pdf_cell_across_pages"]
     assert [(d.location.page, d.raw) for d in joined] == [(5, "法提供")]
-    assert huaian.report.requests.row("results.unable.needs_creation").total == 11
+    assert report_of(huaian).requests.row("results.unable.needs_creation").total == 11
 
 
 # --- the real PDFs: text -------------------------------------------------------------------------
@@ -125,7 +131,7 @@ HUAIAN_OVERVIEW_1 = (
 
 
 def test_huaian_narrative_comes_out_whole(huaian: ParseResult) -> None:
-    r = huaian.report
+    r = report_of(huaian)
     assert r.agency == "淮安市人民政府"
     assert r.preamble == (HUAIAN_PREAMBLE,)
     overview = r.overview.all_paragraphs()
@@ -141,7 +147,7 @@ def test_huaian_narrative_comes_out_whole(huaian: ParseResult) -> None:
 
 
 def test_hongze_narrative_comes_out_whole(hongze: ParseResult) -> None:
-    r = hongze.report
+    r = report_of(hongze)
     assert r.preamble[0].startswith(
         "本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》"
     )
@@ -303,7 +309,7 @@ def test_text_pdfium_cannot_decode_is_reported(linping: Report) -> None:
     result = parse_document(pdf_bytes(items))
     lost = [d for d in result.diagnostics if d.code == "pdf_text_lost"]
     assert len(lost) == 1
-    assert result.report.other_matters == linping.other_matters
+    assert report_of(result).other_matters == linping.other_matters
 
 
 def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:

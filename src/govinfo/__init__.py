@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import catalogue, examples
 from .appeals import AppealTable
-from .errors import GovinfoError, InvalidReportError, ParseError, RenderError, ValidationError
+from .errors import (
+    GovinfoError,
+    IncompleteReportError,
+    InvalidReportError,
+    ParseError,
+    RenderError,
+    ValidationError,
+)
 from .narrative import Narrative, Subsection
 from .proactive import Proactive
 from .report import Report
@@ -21,13 +28,13 @@ from .table import RowView
 
 if TYPE_CHECKING:
     from .batch import ReadResult, read_file, read_many
-    from .readers import ParseResult, parse, parse_document
+    from .readers import ParseResult, SectionStatus, parse, parse_document
     from .render import render_html, render_markdown, render_text
     from .schema import json_schema
     from .validation import Finding, is_valid, validate, validate_series
 
 #: Public names whose modules are imported on first use (``name: module``).
-_LAZY = {"ParseResult": "readers", "parse": "readers", "parse_document": "readers"}
+_LAZY = dict.fromkeys(("ParseResult", "SectionStatus", "parse", "parse_document"), "readers")
 _LAZY.update(dict.fromkeys(("Finding", "is_valid", "validate", "validate_series"), "validation"))
 _LAZY.update(dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"))
 _LAZY.update(dict.fromkeys(("ReadResult", "read_file", "read_many"), "batch"))
@@ -40,7 +47,8 @@ def __getattr__(name: str) -> Any:
 
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     # The distribution is govinfo-cn (the name govinfo on PyPI is another project); the import
-    # name is govinfo. __version__ is read lazily: importlib.metadata costs ~30 ms, more than the rest of govinfo.
+    # name is govinfo. __version__ is read lazily: importlib.metadata costs ~30 ms, more than
+    # the rest of govinfo.
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -55,6 +63,7 @@ __all__ = [
     "AppealTable",
     "Finding",
     "GovinfoError",
+    "IncompleteReportError",
     "InvalidReportError",
     "Narrative",
     "ParseError",
@@ -65,6 +74,7 @@ __all__ = [
     "Report",
     "RequestTable",
     "RowView",
+    "SectionStatus",
     "Subsection",
     "ValidationError",
     "__version__",

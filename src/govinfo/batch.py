@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from .readers.cells import Diagnostic
+    from .readers.document import SectionStatus
     from .validation import Finding
 
 __all__ = ["REPORT_SUFFIXES", "ReadResult", "read_file", "read_many", "report_files"]
@@ -101,6 +102,9 @@ class ReadResult:
     derived: frozenset[str] = frozenset()
     #: The findings of :func:`govinfo.validate`, when validation was asked for; else ``None``.
     findings: tuple[Finding, ...] | None = None
+    #: How each of the six sections of a published document was read
+    #: (:class:`govinfo.SectionStatus`); empty for interchange JSON, which is always whole.
+    sections: tuple[SectionStatus, ...] = ()
     #: The id of the process that read the file (not part of the value).
     worker: int = attrs.field(factory=os.getpid, eq=False, repr=False)
 
@@ -108,6 +112,18 @@ class ReadResult:
     def ok(self) -> bool:
         """True when the file was read into a report."""
         return self.error is None
+
+    @property
+    def complete(self) -> bool:
+        """True when the file was read and every section of it was read in full."""
+        return self.error is None and all(s.status == "read" for s in self.sections)
+
+    @property
+    def status(self) -> str:
+        """``"complete"``, ``"partial"`` (read, but some section not in full) or ``"error"``."""
+        if self.error is not None:
+            return "error"
+        return "complete" if self.complete else "partial"
 
     @property
     def readable(self) -> bool:
@@ -234,6 +250,19 @@ def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
     from .readers import parse_document
 
     result = parse_document(data if binary else text, edition=edition)
+    if result.report is None:
+        return ReadResult(
+            path=path,
+            error=ParseError(
+                "the year of the report is stated nowhere in the file; give it (--year, year=)",
+                code="no_year",
+                path=path,
+            ),
+            layout=result.layout,
+            encoding=encoding,
+            diagnostics=result.diagnostics,
+            sections=result.sections,
+        )
     findings = None
     if validate:
         from .validation import validate as run_validation
@@ -246,6 +275,7 @@ def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
         encoding=encoding,
         diagnostics=result.diagnostics,
         findings=findings,
+        sections=result.sections,
     )
 
 
@@ -286,16 +316,18 @@ def read_file(
 #: What a worker sends back for one file (a Report does not pickle: its layout holds read-only
 #: mappings; its interchange JSON is small and loads in ~0.05 ms).
 _Wire = tuple[str, str | None, GovinfoError | None, str | None, str | None, tuple[Any, ...], frozenset[str],
-              tuple[Any, ...] | None, int]  # fmt: skip
+              tuple[Any, ...] | None, int, tuple[Any, ...]]  # fmt: skip
 
 
 def _to_wire(r: ReadResult) -> _Wire:
     text = r.report.to_json() if r.report is not None else None
-    return (r.path, text, r.error, r.layout, r.encoding, r.diagnostics, r.derived, r.findings, r.worker)
+    return (
+        r.path, text, r.error, r.layout, r.encoding, r.diagnostics, r.derived, r.findings, r.worker, r.sections
+    )  # fmt: skip
 
 
 def _from_wire(w: _Wire) -> ReadResult:
-    path, text, error, layout, encoding, diagnostics, derived, findings, worker = w
+    path, text, error, layout, encoding, diagnostics, derived, findings, worker, sections = w
     return ReadResult(
         path=path,
         report=Report.from_json(text) if text is not None else None,
@@ -306,6 +338,7 @@ def _from_wire(w: _Wire) -> ReadResult:
         derived=derived,
         findings=findings,
         worker=worker,
+        sections=sections,
     )
 
 

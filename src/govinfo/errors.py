@@ -25,6 +25,7 @@ if sys.version_info < (3, 11):  # pragma: no cover
 
 __all__ = [
     "GovinfoError",
+    "IncompleteReportError",
     "InvalidReportError",
     "ParseError",
     "Problem",
@@ -223,3 +224,45 @@ class ValidationError(InvalidReportError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.message, list(self.errors), self.findings))
+
+
+class IncompleteReportError(InvalidReportError, ParseError):  # type: ignore[misc,unused-ignore]
+    """:func:`govinfo.parse` read only part of a report: each member names one section (or the
+    year) that was not read in full, with its code and path.
+
+    Member codes: ``no_year`` (``$.year``: no place in the input states it; pass ``year=``),
+    ``section_not_found``, ``table_not_placed`` and ``partly_read`` (``$.<section>``).
+    Nothing read is lost: :attr:`result` is the whole :class:`~govinfo.ParseResult`, every cell
+    that could be placed included (:func:`govinfo.parse_document` returns it directly).
+
+    >>> import govinfo
+    >>> text = govinfo.render_text(govinfo.examples.linping_education_2023())
+    >>> try:
+    ...     govinfo.parse(text[: text.index("四、")])
+    ... except IncompleteReportError as e:
+    ...     print(e.code, [code for code, path, message in e.problems()][:2])
+    ...     print(e.result.report.requests["new_received", "total"])
+    incomplete_report ['partly_read', 'section_not_found']
+    12
+    """
+
+    code = "incomplete_report"
+    default_message = "only part of the report could be read"
+    result: Any = None
+
+    def __new__(
+        cls, message: str, errors: Sequence[GovinfoError], result: Any = None
+    ) -> IncompleteReportError:
+        return super().__new__(cls, message, list(errors))  # type: ignore[no-any-return,unused-ignore]
+
+    def __init__(self, message: str, errors: Sequence[GovinfoError], result: Any = None):
+        super().__init__(message, errors)
+        self.result = result
+
+    def derive(self, excs: Sequence[Exception]) -> IncompleteReportError:  # type: ignore[override,unused-ignore]
+        return IncompleteReportError(
+            self.message, [e for e in excs if isinstance(e, GovinfoError)], self.result
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, list(self.errors)))

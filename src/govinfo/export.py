@@ -336,7 +336,9 @@ def _arrow_table(records: list[dict[str, Any]], columns: tuple[str, ...], which:
         else:
             fields.append(pa.field(c, pa.string()))
             data.append([None if record[c] is None else str(record[c]) for record in records])
-    return pa.Table.from_arrays([pa.array(d, type=f.type) for d, f in zip(data, fields)], schema=pa.schema(fields))
+    return pa.Table.from_arrays(
+        [pa.array(d, type=f.type) for d, f in zip(data, fields)], schema=pa.schema(fields)
+    )
 
 
 def write_parquet(items: Iterable[Item], path: str | os.PathLike[str], *, which: Which = "cells") -> int:

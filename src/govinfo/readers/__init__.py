@@ -26,9 +26,17 @@ from pathlib import Path
 from ..errors import GovinfoError, ParseError
 from ..report import Report
 from .cells import Diagnostic, SourceDocument
-from .document import ParseResult, read_document
+from .document import ParseResult, SectionStatus, read_document
 
-__all__ = ["Diagnostic", "ParseResult", "detect_layout", "parse", "parse_document", "read_source"]
+__all__ = [
+    "Diagnostic",
+    "ParseResult",
+    "SectionStatus",
+    "detect_layout",
+    "parse",
+    "parse_document",
+    "read_source",
+]
 
 Source = str | bytes | os.PathLike[str]
 
@@ -88,8 +96,23 @@ def detect_layout(text: str) -> str:
     return "html" if any(m in head for m in markers) else "text"
 
 
+def _signature_keys() -> tuple[str, ...]:
+    """Long labels that only a report's tables print (a table whose heading is missing)."""
+    from ..catalogue import EDITIONS
+
+    keys: set[str] = set()
+    for e in EDITIONS.values():
+        for spec in (e.proactive, *e.requests, e.appeals):
+            for row in spec.rows:
+                keys.add(row.label)
+    from .normalize import label_key
+
+    return tuple(sorted({label_key(k) for k in keys if len(label_key(k)) >= 6}))
+
+
 def _names_a_section(text: str, html: bool) -> bool:
-    """Whether any section heading's words occur at all (a quick test in C-speed string code)."""
+    """Whether any section heading's (or table's) words occur at all (a quick test in C-speed
+    string code)."""
     from .document import _HEADING_KEYS
     from .normalize import fast_key
 
@@ -97,19 +120,29 @@ def _names_a_section(text: str, html: bool) -> bool:
         text = _TAG.sub("", text)
     # Folding the whole text is the slow part, and seldom needed: the heading keys (CJK
     # ideographs and 、, which folding leaves as they are) are usually there as written.
-    if any(k in text for _, k in _HEADING_KEYS):
+    needles = [k for _, k in _HEADING_KEYS] + list(_signature_keys())
+    if any(k in text for k in needles):
         return True
     key = fast_key(text)
-    return any(k in key for _, k in _HEADING_KEYS)
+    return any(k in key for k in needles)
+
+
+#: The text ends right after a digit: a copy cut off inside a number.
+_ENDS_IN_NUMBER = re.compile(r"[0-9][0-9.,]*$")
 
 
 def read_source(source: Source) -> SourceDocument:
     """The blocks of a source, read with the reader its layout needs."""
+    return _read_source(source)[0]
+
+
+def _read_source(source: Source) -> tuple[SourceDocument, bool]:
+    """The blocks of a source, and whether the text ends inside a number (cut off)."""
     from .formats import read_binary  # PDF and Word, detected by content (parse/pdf.py, parse/docx.py)
 
     binary = read_binary(source, MAX_BYTES)
     if binary is not None:
-        return binary
+        return binary, False
     text, _ = _text_of(source)
     html = detect_layout(text) == "html"
     if html and len(text) > MAX_INPUT_CHARS // 4:
@@ -122,34 +155,62 @@ def read_source(source: Source) -> SourceDocument:
         )
     if not _names_a_section(text, html):
         raise ParseError("no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report")
+    cut = _ENDS_IN_NUMBER.search(text[-64:]) is not None
     if html:
         from .html import read_html
 
-        return read_html(text)
+        return read_html(text), cut
     from .text import read_text
 
-    return read_text(text)
+    return read_text(text), cut
 
 
-def parse_document(source: Source, *, edition: str | None = None) -> ParseResult:
-    """Read a published report and say what was unsure.
+def parse_document(
+    source: Source,
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ParseResult:
+    """Read a published report, as far as it can be read, and say what was unsure.
 
     ``source`` is the text, the bytes (UTF-8, GBK/GB18030, or as the HTML ``charset`` says)
-    or a path; the layout (HTML, one cell per line, pipe table, Markdown, crawler text) is
-    detected. ``edition`` skips edition detection. Returns a :class:`ParseResult`; raises
-    :class:`~govinfo.errors.ParseError` (a :class:`~govinfo.GovinfoError`) when no report is
-    found or a table cannot be placed — never made-up values.
+    or a path; the layout (HTML, one cell per line, pipe table, Markdown, crawler text, PDF,
+    Word) is detected. ``edition`` skips edition detection; ``year`` and ``agency`` supply
+    what the input may not state (a disagreement with the text is a diagnostic).
+
+    Returns a :class:`ParseResult` whenever any section or table of a report is recognisable:
+    every cell it could place, every other cell ``None``, and the status of each section
+    (:attr:`ParseResult.sections`; :attr:`ParseResult.complete` is false for a partial
+    result). Raises :class:`~govinfo.errors.ParseError` only when nothing of a report is found
+    (``not_a_report``) or the input cannot be read at all — never made-up values.
+
+    >>> import govinfo
+    >>> text = govinfo.render_text(govinfo.examples.linping_education_2023())
+    >>> cut = govinfo.parse_document(text[: text.index("（三）不予公开")])
+    >>> cut.complete, cut.section("requests").status, cut.section("appeals").status
+    (False, 'partly_read', 'not_found')
+    >>> cut.report.requests["new_received", "total"], cut.report.requests["results.total", "total"]
+    (12, None)
     """
+    name = os.fspath(source) if isinstance(source, os.PathLike) else None
     try:
-        return read_document(read_source(source), edition=edition)
+        doc, cut = _read_source(source)
+        return read_document(doc, edition=edition, year=year, agency=agency, name=name, cut=cut)
     except GovinfoError:
         raise
     except RecursionError:
         raise ParseError("the input is nested too deeply to read", code="too_deep") from None
 
 
-def parse(source: Source, *, edition: str | None = None) -> Report:
-    """Read a published report into a :class:`~govinfo.Report` (see :func:`parse_document`).
+def parse(
+    source: Source, *, edition: str | None = None, year: int | None = None, agency: str | None = None
+) -> Report:
+    """Read a complete published report into a :class:`~govinfo.Report` (see :func:`parse_document`).
+
+    Strict: raises :class:`~govinfo.IncompleteReportError` (code ``incomplete_report``, one
+    member per section not read in full, and the partial result in ``.result``) unless every
+    section was read and the year is known. :func:`parse_document` returns partial results.
 
     >>> import govinfo
     >>> text = govinfo.render_text(govinfo.examples.linping_education_2023())
@@ -161,4 +222,10 @@ def parse(source: Source, *, edition: str | None = None) -> Report:
     ...     print(e.code)
     pdf_damaged
     """
-    return parse_document(source, edition=edition).report
+    from .document import incomplete_error
+
+    result = parse_document(source, edition=edition, year=year, agency=agency)
+    if not result.complete:
+        raise incomplete_error(result)
+    assert result.report is not None
+    return result.report

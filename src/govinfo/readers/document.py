@@ -19,39 +19,141 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
 from ..appeals import AppealTable
-from ..catalogue import EDITIONS, Edition, SectionSpec, TableSpec, common
-from ..errors import GovinfoError, ParseError
+from ..catalogue import EDITIONS, CellKind, Edition, SectionSpec, TableSpec, common
+from ..errors import GovinfoError, IncompleteReportError, ParseError
 from ..narrative import Narrative, Subsection
 from ..proactive import Proactive
 from ..report import Report
 from ..requests import RequestTable
+from ..table import path_of
 from .cells import NOWHERE, Block, Diagnostic, SourceDocument, SourceLocation, TableBlock, TextBlock
+from .identity import (
+    Statement,
+    body_statements,
+    decide,
+    name_statements,
+    period_statements,
+    title_statements,
+)
+from .labels import Vocabulary, bounded_distance
 from .normalize import fold_with_map, label_key
 from .tables import Placement, place_table
 
-__all__ = ["ParseResult", "read_blocks", "read_document"]
+__all__ = ["ParseResult", "SectionStatus", "read_blocks", "read_document"]
+
+
+#: The statuses a section can have in a :class:`ParseResult`.
+SECTION_STATUSES = ("read", "partly_read", "not_found", "not_placeable")
+
+
+@attrs.frozen(kw_only=True)
+class SectionStatus:
+    """How one of the six sections was read.
+
+    ``status`` is ``"read"`` (found; a table: every row placed), ``"partly_read"`` (a table of
+    which only some rows could be placed: a cut-off copy, a row that cannot be read),
+    ``"not_found"`` (neither its heading nor, for a table, its labels are in the text) or
+    ``"not_placeable"`` (found, but none of its cells can be placed). ``found_by`` says how
+    the section was found: ``"heading"``, ``"labels"`` (a table recognised by its own row and
+    column labels, its heading missing or misspelt beyond recognition) or ``""``.
+    ``cells_read`` / ``cells_total`` count a table's cells read (stated or explicitly blank).
+
+    >>> import govinfo
+    >>> text = govinfo.render_text(govinfo.examples.linping_education_2023())
+    >>> status = govinfo.parse_document(text).section("requests")
+    >>> status.status, status.cells_read, status.cells_total
+    ('read', 175, 175)
+    >>> print(status.label)
+    三、收到和处理政府信息公开申请情况
+    """
+
+    key: str
+    status: str
+    reason: str = ""
+    location: SourceLocation = NOWHERE
+    found_by: str = ""
+    cells_read: int | None = None
+    cells_total: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The section's official heading, with its number: ``三、收到和处理政府信息公开申请情况``."""
+        index = next(i for i, s in enumerate(_SECTIONS) if s.key == self.key)
+        return f"{_NUMERALS[index]}、{_SECTIONS[index].label}"
+
+    def __str__(self) -> str:
+        counts = f" ({self.cells_read}/{self.cells_total} cells)" if self.cells_total else ""
+        where = f" at {self.location}" if self.location != NOWHERE else ""
+        why = f": {self.reason}" if self.reason else ""
+        return f"{self.label}: {self.status}{counts}{where}{why}"
 
 
 @attrs.frozen(kw_only=True)
 class ParseResult:
-    """A report read from a published document, with everything the parser was unsure of.
+    """What was read from a published document: the report, how each section was read, and
+    everything the parser was unsure of.
 
-    ``diagnostics`` lists each uncertain reading (code, message, location, raw text);
-    ``layout`` names the reader (``"text"``, ``"pipe"``, ``"markdown"``, ``"html"``, …).
+    ``report`` holds every cell that could be placed; every other cell is ``None`` (not
+    stated, never 0). It is ``None`` only when no place in the input states the year (pass
+    ``year=`` to :func:`govinfo.parse_document`); the tables read are then in ``tables``.
+    :attr:`complete` is true only when the year is known and all six sections were read in
+    full: a partly read report cannot be mistaken for a complete one. ``sections`` gives the
+    :class:`SectionStatus` of each of the six sections, in order; ``diagnostics`` lists each
+    uncertain reading (code, message, location, raw text); ``layout`` names the reader
+    (``"text"``, ``"pipe"``, ``"markdown"``, ``"html"``, …); ``provenance`` says where the year,
+    agency, title and edition were read (``{"year": "title (line 1)", …}``).
     """
 
-    report: Report
+    report: Report | None
     diagnostics: tuple[Diagnostic, ...]
     layout: str
+    sections: tuple[SectionStatus, ...] = ()
+    #: The tables read (``proactive``, ``requests``, ``appeals``), also when ``report`` is None.
+    tables: tuple[tuple[str, Proactive | RequestTable | AppealTable], ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when the year is known and every section was read in full."""
+        return self.report is not None and all(s.status == "read" for s in self.sections)
+
+    @property
+    def status(self) -> str:
+        """``"complete"`` or ``"partial"``."""
+        return "complete" if self.complete else "partial"
+
+    def section(self, key: str) -> SectionStatus:
+        """The status of one section by key (``"requests"``)."""
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
 
     def codes(self) -> list[str]:
         """The diagnostic codes, in order (handy in tests)."""
         return [d.code for d in self.diagnostics]
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """Why the result is not complete, as ``(code, path, message)``: empty when complete."""
+        out: list[tuple[str, str, str]] = []
+        if self.report is None:
+            out.append(
+                ("no_year", "$.year", "the year of the report is stated nowhere in the input; pass year=")
+            )
+        codes = {
+            "not_found": "section_not_found",
+            "not_placeable": "table_not_placed",
+            "partly_read": "partly_read",
+        }
+        for s in self.sections:
+            if s.status != "read":
+                out.append((codes[s.status], f"$.{s.key}", str(s)))
+        return out
 
 
 # --- headings --------------------------------------------------------------------------------
@@ -86,6 +188,12 @@ def _heading(text: str) -> int | None:
     for i, k in _HEADING_KEYS:
         if body == k and (number is None or number == i):
             return i
+    if number is not None:
+        # A misspelt heading (``四、政府信息公开行政法复议、行政诉讼情况``): numbered, and within a
+        # small edit distance of one wording of the section its number names.
+        for i, k in _HEADING_KEYS:
+            if i == number and len(k) >= 6 and bounded_distance(body, k, len(k) // 6) <= len(k) // 6:
+                return i
     return None
 
 
@@ -113,9 +221,6 @@ def _find_headings_in(folded: str, start: int) -> list[tuple[int, int, int]]:
 
 # --- title -----------------------------------------------------------------------------------
 
-_TITLE_END = label_key("政府信息公开工作年度报告")
-_TITLE = re.compile(r"^(?P<agency>.{0,60}?)(?P<year>[12][0-9]{3})年度?" + re.escape(_TITLE_END) + "$")
-_TITLE_IN = re.compile(r"(?P<year>[12][0-9]{3})年度?" + re.escape(_TITLE_END))
 _DATE = re.compile(r"(?P<y>[12][0-9]{3})[-/年.](?P<m>[0-9]{1,2})[-/月.](?P<d>[0-9]{1,2})")
 
 #: Words that mark a line as page chrome, not report text (before the title, after 六).
@@ -175,6 +280,7 @@ class _Section:
     index: int
     heading: _Line
     blocks: list[Block] = attrs.Factory(list)
+    found_by: str = "heading"
 
 
 def _split(blocks: Sequence[Block], diagnostics: list[Diagnostic]) -> tuple[list[Block], list[_Section]]:
@@ -244,48 +350,6 @@ def _lines(blocks: Iterable[Block]) -> list[_Line]:
     return out
 
 
-def _title(
-    head: list[_Line], metadata: dict[str, str], diagnostics: list[Diagnostic]
-) -> tuple[str | None, str | None, int | None, list[_Line]]:
-    """(title as published, agency, year, the lines after the title)."""
-    candidates: list[tuple[int, int]] = []
-    keys = [label_key(line.text) if len(line.text) < 200 else "" for line in head]
-    for j, key in enumerate(keys):
-        if not key.endswith(_TITLE_END):
-            continue
-        # The title may be broken over two or three lines: the shortest reading wins.
-        for i in range(j, max(-1, j - 3), -1):
-            if _TITLE.match("".join(keys[i : j + 1])):
-                candidates.append((i, j))
-                break
-        if candidates:
-            break
-    for field in ("标题", "title"):
-        if not candidates and field in metadata:
-            m = _TITLE.match(label_key(metadata[field]))
-            if m:
-                return metadata[field].strip(), m["agency"] or None, int(m["year"]), head
-    if not candidates:
-        for i, line in enumerate(head):
-            m = _TITLE_IN.search(label_key(line.text))
-            if m:
-                diagnostics.append(
-                    Diagnostic(
-                        code="title_guessed",
-                        message="no title line; the year was read from a line naming the report",
-                        location=line.location,
-                        raw=line.text,
-                    )
-                )
-                return None, None, int(m["year"]), head[i + 1 :]
-        return None, None, None, head
-    i, j = candidates[0]
-    raw = "".join(line.text.strip() for line in head[i : j + 1])
-    m = _TITLE.match(label_key(raw))
-    assert m is not None
-    return raw, m["agency"] or None, int(m["year"]), head[j + 1 :]
-
-
 def _published(metadata: dict[str, str]) -> _dt.date | None:
     for field in ("发布时间", "发布日期", "published", "date"):
         text = metadata.get(field)
@@ -349,44 +413,322 @@ def read_blocks(
     return read_document(SourceDocument(blocks=tuple(blocks), layout=layout), edition=edition)
 
 
-def read_document(doc: SourceDocument, *, edition: str | None = None) -> ParseResult:
-    """Read a reader's :class:`~govinfo.readers.cells.SourceDocument` into a report.
+# --- tables found by their own labels ---------------------------------------------------------
+
+
+def _signature_vocabularies() -> dict[str, Vocabulary]:
+    editions = list(EDITIONS.values())
+    return {key: Vocabulary.of(*_candidates(key, editions)) for key in _TABLE_SECTIONS}
+
+
+_SIGNATURE_KINDS = frozenset({"caption", "corner", "header", "column", "row", "group"})
+_TRAILING_VALUES = re.compile(r"[\s|0-9.,/\-+－—]+$")
+_VOTES: dict[str, frozenset[str]] = {}
+
+
+def _vote(text: str) -> frozenset[str]:
+    """The table sections whose labels (and no other table's) this cell or line shows."""
+    if len(text) > 120:
+        return frozenset()
+    cached = _VOTES.get(text)
+    if cached is not None:
+        return cached
+    vocabs = _signature_vocabularies_cached()
+    out = set()
+    for piece in {text, _TRAILING_VALUES.sub("", text)}:
+        if len(label_key(piece)) < 2:
+            continue
+        hits = set()
+        for key, vocab in vocabs.items():
+            m = vocab.match(piece)
+            if m is not None and m.certain and any(t.kind in _SIGNATURE_KINDS for t in m.terms):
+                hits.add(key)
+        if len(hits) == 1:
+            out |= hits
+    result = frozenset(out)
+    if len(_VOTES) < 4096:
+        _VOTES[text] = result
+    return result
+
+
+_SIG_CACHE: list[dict[str, Vocabulary]] = []
+
+
+def _signature_vocabularies_cached() -> dict[str, Vocabulary]:
+    if not _SIG_CACHE:
+        _SIG_CACHE.append(_signature_vocabularies())
+    return _SIG_CACHE[0]
+
+
+def _block_votes(block: Block) -> frozenset[str]:
+    if isinstance(block, TextBlock):
+        return frozenset() if block.run_together else _vote(block.text)
+    out: set[str] = set()
+    for row in block.rows:
+        for cell in row.cells:
+            if not cell.run_together:
+                out |= _vote(cell.text)
+    return frozenset(out)
+
+
+def _is_prose(block: Block) -> bool:
+    if not isinstance(block, TextBlock):
+        return False
+    key = label_key(block.text) if len(block.text) < 2000 else block.text
+    return len(key) > 30 and any(ch in key for ch in "。；;")
+
+
+def _locate_tables(head: list[Block], sections: list[_Section], diagnostics: list[Diagnostic]) -> None:
+    """Find each table section whose heading is missing by the table's own labels, and take its
+    blocks out of wherever they were (the blocks before the first heading, or another section)."""
+    present = {_SECTIONS[s.index].key for s in sections}
+    missing = [k for k in _TABLE_SECTIONS if k not in present]
+    if not missing:
+        return
+    holders: list[list[Block]] = [head, *(s.blocks for s in sections)]
+    for key in missing:
+        index = next(i for i, s in enumerate(_SECTIONS) if s.key == key)
+        for holder in holders:
+            votes = [_block_votes(b) for b in holder]
+            start = next((i for i, v in enumerate(votes) if v == {key}), None)
+            if start is None:
+                continue
+            end = start + 1
+            while end < len(holder):
+                v = votes[end]
+                if (v and key not in v) or _is_prose(holder[end]):
+                    break
+                end += 1
+            taken = holder[start:end]
+            del holder[start:end]
+            first = taken[0]
+            loc = (
+                first.location
+                if isinstance(first, TextBlock)
+                else (first.rows[0].location if first.rows else NOWHERE)
+            )
+            section = _Section(index=index, heading=_Line("", loc), blocks=list(taken), found_by="labels")
+            sections.append(section)
+            diagnostics.append(
+                Diagnostic(
+                    code="heading_missing",
+                    message=f"no heading of section {_NUMERALS[index]}、{_SECTIONS[index].label}; "
+                    "its table was found by its own labels",
+                    location=loc,
+                )
+            )
+            break
+    sections.sort(key=lambda s: s.index)
+
+
+# --- a cut-off input ---------------------------------------------------------------------------
+
+_CUT_NUMBER = re.compile(r"[0-9][0-9.,]*\s*$")
+
+
+def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) -> tuple[Block, ...]:
+    """The input ends right after a digit: the last number may be cut short (``116`` of
+    ``11615``), so it is not read — a diagnostic instead of a value that may be wrong."""
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    if isinstance(last, TextBlock):
+        m = _CUT_NUMBER.search(last.text)
+        if m is None:
+            return blocks
+        diagnostics.append(_cut(last.location, m.group()))
+        return (*blocks[:-1], attrs.evolve(last, text=last.text[: m.start()]))
+    if not last.rows or not last.rows[-1].cells:
+        return blocks
+    row = last.rows[-1]
+    cell = row.cells[-1]
+    m = _CUT_NUMBER.search(cell.text)
+    if m is None:
+        return blocks
+    diagnostics.append(_cut(cell.location, m.group()))
+    cut_cell = attrs.evolve(cell, text=cell.text[: m.start()])
+    cut_row = attrs.evolve(row, cells=(*row.cells[:-1], cut_cell))
+    return (*blocks[:-1], attrs.evolve(last, rows=(*last.rows[:-1], cut_row)))
+
+
+def _cut(location: SourceLocation, raw: str) -> Diagnostic:
+    return Diagnostic(
+        code="cut_value",
+        message="the input ends inside or right after this number, which may be cut short; not stated",
+        location=location,
+        raw=raw,
+    )
+
+
+# --- year, agency, title ----------------------------------------------------------------------
+
+
+_HEADER_FIELD = re.compile(r"^(?P<key>标题|发布机构|信息来源|发文机关|来源)[:：](?P<value>.{1,120})$")
+
+
+def _identity(
+    head: list[_Line],
+    sections: list[_Section],
+    metadata: dict[str, str],
+    signed_agency: str | None,
+    name: str | None,
+    year: int | None,
+    agency: str | None,
+) -> tuple[list[Statement], list[_Line]]:
+    """Every statement of the year, agency and title; and the lines of the preamble."""
+    out: list[Statement] = []
+    if year is not None:
+        out.append(Statement(field="year", value=year, source="user"))
+    if agency is not None:
+        out.append(Statement(field="agency", value=agency, source="user"))
+    texts = [ln.text for ln in head]
+    titled = title_statements(texts, where=lambda i: str(head[i].location))
+    preamble = head
+    if titled:
+        raw = titled[-1].raw
+        # The preamble starts after the title's last line.
+        for j in range(len(head)):
+            joined = "".join(ln.text.strip() for ln in head[: j + 1])
+            if joined.endswith(raw) or raw in joined:
+                preamble = head[j + 1 :]
+                break
+        out.extend(titled)
+    for field_name in ("标题", "title"):
+        if field_name in metadata:
+            page = title_statements([metadata[field_name]], where=lambda i: "<title>", source="page title")
+            out.extend(page)
+    for ln in head:
+        m = _HEADER_FIELD.match(label_key(ln.text)) if len(ln.text) < 200 else None
+        if m is None:
+            continue
+        here = str(ln.location)
+        if m["key"] == "标题":
+            out.extend(title_statements([m["value"]], where=_at(here), source="page header"))
+        elif m["key"] in ("发布机构", "发文机关"):
+            out.append(
+                Statement(
+                    field="agency",
+                    value=ln.text.split("：", 1)[-1].split(":", 1)[-1].strip(),
+                    source="page header",
+                    where=str(ln.location),
+                )
+            )
+    if metadata.get("发布机构"):
+        out.append(Statement(field="agency", value=metadata["发布机构"].strip(), source="publisher"))
+    body = [*head]
+    overview = next((s for s in sections if s.index == 0), None)
+    if overview is not None:
+        body.extend(_lines(overview.blocks[:20]))
+    for ln in body:
+        out.extend(period_statements(ln.text, str(ln.location)))
+    if not any(
+        s.field == "year" and s.source in ("title", "page title", "page header", "statistics period")
+        for s in out
+    ):
+        for ln in body:
+            found = body_statements(ln.text, str(ln.location))
+            if found:
+                out.extend(found)
+                break
+    out.extend(name_statements(name))
+    if signed_agency:
+        out.append(Statement(field="agency", value=signed_agency.strip(), source="sign-off"))
+    return out, preamble
+
+
+def _at(where: str) -> Callable[[int], str]:
+    return lambda _i: where
+
+
+def _decided(
+    statements: list[Statement], field: str, diagnostics: list[Diagnostic], provenance: dict[str, str]
+) -> Statement | None:
+    chosen, others = decide(statements, field)
+    if chosen is None:
+        return None
+    provenance[field] = chosen.describe()
+    if chosen.source not in ("user", "title"):
+        diagnostics.append(
+            Diagnostic(
+                code=f"{field}_source",
+                message=f"the {field} {chosen.value} was read from the {chosen.describe()}",
+                raw=chosen.raw or None,
+            )
+        )
+    if others:
+        shown = "; ".join(f"{s.value} in the {s.describe()}" for s in others)
+        diagnostics.append(
+            Diagnostic(
+                code=f"{field}_conflict",
+                message=f"the {field} {chosen.value} (from the {chosen.describe()}) disagrees with {shown}",
+            )
+        )
+    return chosen
+
+
+def _empty(spec: TableSpec) -> tuple[None, ...]:
+    return (None,) * len(spec.cells)
+
+
+def read_document(
+    doc: SourceDocument,
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+    name: str | None = None,
+    cut: bool = False,
+) -> ParseResult:
+    """Read a reader's :class:`~govinfo.readers.cells.SourceDocument` into a :class:`ParseResult`.
 
     ``edition`` (``"2021"`` or ``"2019"``) skips edition detection; by default it is decided
-    from the tables' content. Raises :class:`~govinfo.errors.ParseError` when no report is
-    found or a table cannot be placed.
+    from the tables' content. ``year`` and ``agency`` are what the user knows (they win over
+    the text; a disagreement is a diagnostic); ``name`` is the file name, one more place a year
+    may be stated. ``cut`` says the input ends right after a digit (a cut-off copy).
+
+    Every section that can be found is read, and what cannot is said in
+    :attr:`ParseResult.sections`. Raises :class:`~govinfo.errors.ParseError` (``not_a_report``)
+    only when neither a section heading nor a table of a report is recognisable.
     """
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     if edition is not None and edition not in EDITIONS:
         raise ParseError(
             f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}", code="bad_edition", path="edition"
         )
+    if year is not None and not (isinstance(year, int) and 1000 <= year <= 9999):
+        raise ParseError(f"year must have four digits, not {year!r}", code="bad_year", path="year")
     editions = [EDITIONS[edition]] if edition else list(EDITIONS.values())
-    head_blocks, sections = _split(doc.blocks, diagnostics)
+    blocks = _drop_cut_value(doc.blocks, diagnostics) if cut else doc.blocks
+    head_blocks, sections = _split(blocks, diagnostics)
+    _locate_tables(head_blocks, sections, diagnostics)
     if not sections:
         raise ParseError("no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report")
     metadata = dict(doc.metadata)
     signature = _signature(head_blocks, sections)
     head = _lines(b for b in head_blocks if not (isinstance(b, TextBlock) and b.role == "signature"))
-    title, agency, year, preamble_lines = _title(head, metadata, diagnostics)
     signed_agency = next((ln for ln in signature if not _SIGN_OFF_DATE.match(label_key(ln))), None)
     signed_date = next((ln for ln in signature if _SIGN_OFF_DATE.match(label_key(ln))), None)
     if signed_date is not None and not any(k in metadata for k in ("发布时间", "发布日期")):
         metadata["发布日期"] = signed_date
-    if agency is None and signed_agency is not None:
-        agency = signed_agency.strip()
-    if year is None:
-        raise ParseError(
-            "the year of the report was not found (no title such as "
-            "<机关名称><YYYY>年度政府信息公开工作年度报告)",
-            code="no_year",
-        )
-    if agency is None:
-        agency = (metadata.get("发布机构") or "").strip()
-        if not agency:
-            diagnostics.append(
-                Diagnostic(code="no_agency", message="the agency was not found; left empty", location=NOWHERE)
+    statements, preamble_lines = _identity(head, sections, metadata, signed_agency, name, year, agency)
+    provenance: dict[str, str] = {}
+    year_st = _decided(statements, "year", diagnostics, provenance)
+    agency_st = _decided(statements, "agency", diagnostics, provenance)
+    title_st = next((s for s in statements if s.field == "title"), None)
+    the_year = int(year_st.value) if year_st is not None else None  # type: ignore[call-overload]
+    the_agency = str(agency_st.value).strip() if agency_st is not None else ""
+    if year_st is None:
+        diagnostics.append(
+            Diagnostic(
+                code="no_year",
+                message="the year of the report is stated nowhere in the input (title, statistics "
+                "period, page title, file name); pass year= to read it",
             )
+        )
+    if not the_agency:
+        diagnostics.append(
+            Diagnostic(code="no_agency", message="the agency was not found; left empty", location=NOWHERE)
+        )
     by_key: dict[str, _Section] = {}
     for s in sections:
         by_key.setdefault(_SECTIONS[s.index].key, s)
@@ -405,72 +747,170 @@ def read_document(doc: SourceDocument, *, edition: str | None = None) -> ParseRe
         placements[key] = place_table(sec.blocks, _candidates(key, editions), section=number)
     best = {k: v[0] for k, v in placements.items()}
     chosen_edition, why = _edition_of(best, editions)
-    if edition is None:
+    evidence = bool(why)
+    if edition is None and not evidence and the_year is not None and len(editions) > 1:
+        # No table shows its layout: the edition in use for that year, said as an assumption.
+        chosen_edition = EDITIONS["2019" if the_year <= 2020 else "2021"]
+        diagnostics.append(
+            Diagnostic(
+                code="edition_assumed",
+                message=f"no table shows its layout; edition {chosen_edition.key} assumed from the year",
+            )
+        )
+        provenance["edition"] = "assumed from the year"
+    elif edition is None:
         diagnostics.append(
             Diagnostic(code="edition", message=f"edition {chosen_edition.key}: {why or 'by default'}")
         )
+        provenance["edition"] = f"tables: {why}" if why else "default"
+    else:
+        provenance["edition"] = "user"
+    if evidence and the_year is not None and (the_year >= 2021) != (chosen_edition.key == "2021"):
+        diagnostics.append(
+            Diagnostic(
+                code="edition_year_mismatch",
+                message=f"the tables follow the {chosen_edition.key} edition, which is not the one "
+                f"in use for reports on {the_year}",
+            )
+        )
+    statuses: dict[str, SectionStatus] = {}
     tables: dict[str, Placement] = {}
-    failures: list[GovinfoError] = []
-    for key, number in _TABLE_SECTIONS.items():
-        options = [p for p in placements.get(key, []) if p.spec in _candidates(key, [chosen_edition])]
-        if key not in by_key:
-            failures.append(
-                ParseError(
-                    f"section {number}、{_section(key).label} was not found, so its table cannot be read",
-                    code="table_not_found",
-                    path=f"$.{key}",
-                )
-            )
+    for key in _TABLE_SECTIONS:
+        sec = by_key.get(key)
+        default_spec = _candidates(key, [chosen_edition])[0]
+        if sec is None:
+            statuses[key] = SectionStatus(
+                key=key, status="not_found", reason="neither its heading nor its table was found",
+                cells_total=_value_cells(default_spec),
+            )  # fmt: skip
             continue
-        if not options or options[0].failures:
+        where = sec.heading.location
+        layouts = _candidates(key, [chosen_edition])
+        options = [p for p in placements.get(key, []) if p.spec in layouts]
+        if options and options[0].failures:
+            # A table cut short fits a smaller layout as well as its own: the layout that places
+            # the most rows, the edition's first (official) layout on a tie.
+            fits = sorted(
+                (p for p in options if not p.mismatch),
+                key=lambda p: (-len(p.rows_found), layouts.index(p.spec)),
+            )
+            options = fits or options
+        if not options or (options[0].failures and options[0].mismatch) or not options[0].rows_found:
             reasons = options[0].failures if options else ("no layout of the edition fits",)
-            failures.append(
-                ParseError(
-                    f"the table of section {number}、{_section(key).label} cannot be placed "
-                    f"(edition {chosen_edition.key}): " + "; ".join(reasons),
-                    code="table_not_placed",
-                    path=f"$.{key}",
-                )
-            )
+            statuses[key] = SectionStatus(
+                key=key, status="not_placeable", location=where, found_by=sec.found_by,
+                reason=f"edition {chosen_edition.key}: "
+                + "; ".join(reasons or ("none of its rows was found",)),
+                cells_read=0, cells_total=_value_cells(default_spec),
+            )  # fmt: skip
             continue
-        tables[key] = options[0]
-        diagnostics.extend(options[0].diagnostics)
-    if failures:
-        if len(failures) == 1:
-            raise failures[0]
-        raise ParseError("; ".join(f.message for f in failures), code=failures[0].code, path=failures[0].path)
+        placed = options[0]
+        tables[key] = placed
+        diagnostics.extend(placed.diagnostics)
+        read = _cells_read(placed)
+        total = _value_cells(placed.spec)
+        full = not placed.failures and read == total
+        reason = "; ".join(placed.failures) if placed.failures else ""
+        if not full and not reason:
+            reason = "some of its cells could not be read"
+        statuses[key] = SectionStatus(
+            key=key, status="read" if full else "partly_read", reason=reason, location=where,
+            found_by=sec.found_by, cells_read=read, cells_total=total,
+        )  # fmt: skip
+    for key in ("overview", "problems", "other_matters"):
+        sec = by_key.get(key)
+        statuses[key] = (
+            SectionStatus(key=key, status="read", location=sec.heading.location, found_by="heading")
+            if sec is not None
+            else SectionStatus(key=key, status="not_found", reason="its heading was not found")
+        )
 
     def narrative(key: str) -> Narrative:
         sec = by_key.get(key)
         if sec is None:
             return Narrative()
-        return _narrative(_trim_chrome(_lines(sec.blocks), key == _SECTIONS[-1].key, agency))
+        return _narrative(_trim_chrome(_lines(sec.blocks), key == _SECTIONS[-1].key, the_agency))
 
-    preamble = [ln.text.strip() for ln in preamble_lines if ln.text.strip() and not _is_chrome(ln.text)]
-    title_out = title
-    if title is not None and agency is not None:
-        defaults = {common.TITLE_TEMPLATE.format(agency=agency, year=year)}
-        defaults.update(v.format(agency=agency, year=year) for v in getattr(common, "TITLE_VARIANTS", ()))
-        if label_key(title) == label_key(common.TITLE_TEMPLATE.format(agency=agency, year=year)):
-            title_out = None
-    try:
-        report = Report(
-            edition=chosen_edition.key,
-            agency=agency,
-            year=year,
-            title=title_out,
-            published=_published(metadata),
-            preamble=tuple(preamble),
-            overview=narrative("overview"),
-            proactive=Proactive(spec=tables["proactive"].spec, cells=tables["proactive"].cells),
-            requests=RequestTable(spec=tables["requests"].spec, cells=tables["requests"].cells),
-            appeals=AppealTable(spec=tables["appeals"].spec, cells=tables["appeals"].cells),
-            problems=narrative("problems"),
-            other_matters=narrative("other_matters"),
-        )
-    except GovinfoError as e:  # pragma: no cover - the matcher only places valid values
-        raise ParseError(f"the report read cannot be built: {e}", code="parse_error") from None
-    return ParseResult(report=report, diagnostics=tuple(diagnostics), layout=doc.layout)
+    def table_cells(key: str) -> tuple[TableSpec, tuple[object, ...]]:
+        placed = tables.get(key)
+        if placed is not None:
+            return placed.spec, placed.cells
+        spec = _candidates(key, [chosen_edition])[0]
+        return spec, _empty(spec)
+
+    pro_spec, pro_cells = table_cells("proactive")
+    req_spec, req_cells = table_cells("requests")
+    app_spec, app_cells = table_cells("appeals")
+    table_objects: dict[str, Proactive | RequestTable | AppealTable] = {
+        "proactive": Proactive(spec=pro_spec, cells=pro_cells),  # type: ignore[arg-type]
+        "requests": RequestTable(spec=req_spec, cells=req_cells),  # type: ignore[arg-type]
+        "appeals": AppealTable(spec=app_spec, cells=app_cells),  # type: ignore[arg-type]
+    }
+    preamble = [
+        ln.text.strip()
+        for ln in preamble_lines
+        if ln.text.strip() and not _is_chrome(ln.text) and not _HEADER_FIELD.match(label_key(ln.text))
+    ]
+    title_out = str(title_st.value) if title_st is not None else None
+    default_title = common.TITLE_TEMPLATE.format(agency=the_agency, year=the_year)
+    if title_out is not None and the_year is not None and label_key(title_out) == label_key(default_title):
+        title_out = None
+    if title_st is not None:
+        provenance["title"] = title_st.describe()
+    report: Report | None = None
+    if the_year is not None:
+        try:
+            report = Report(
+                edition=chosen_edition.key,
+                agency=the_agency,
+                year=the_year,
+                title=title_out,
+                published=_published(metadata),
+                preamble=tuple(preamble),
+                overview=narrative("overview"),
+                proactive=table_objects["proactive"],  # type: ignore[arg-type]
+                requests=table_objects["requests"],  # type: ignore[arg-type]
+                appeals=table_objects["appeals"],  # type: ignore[arg-type]
+                problems=narrative("problems"),
+                other_matters=narrative("other_matters"),
+            )
+        except GovinfoError as e:  # pragma: no cover - the matcher only places valid values
+            raise ParseError(f"the report read cannot be built: {e}", code="parse_error") from None
+    return ParseResult(
+        report=report,
+        diagnostics=tuple(diagnostics),
+        layout=doc.layout,
+        sections=tuple(statuses[s.key] for s in _SECTIONS),
+        tables=tuple(table_objects.items()),
+        provenance=tuple(provenance.items()),
+    )
+
+
+def _value_cells(spec: TableSpec) -> int:
+    return sum(1 for c in spec.cells if c.column.kind is not CellKind.UNIT)
+
+
+def _cells_read(placed: Placement) -> int:
+    """Cells placed with a value, or read as explicitly blank."""
+    spec = placed.spec
+    blank = {d.path for d in placed.diagnostics if d.code == "not_stated"}
+    n = 0
+    for c, v in zip(spec.cells, placed.cells):
+        if c.column.kind is CellKind.UNIT:
+            continue
+        if v is not None or path_of(c, spec) in blank:
+            n += 1
+    return n
+
+
+def incomplete_error(result: ParseResult) -> IncompleteReportError:
+    """The error :func:`govinfo.parse` raises for a result that is not complete."""
+    errors = [ParseError(message, code=code, path=path) for code, path, message in result.problems()]
+    return IncompleteReportError(
+        "only part of the report could be read (govinfo.parse_document returns the partial result)",
+        errors,
+        result,
+    )
 
 
 _SENTENCE = frozenset("。，；：！？,;!?")

@@ -71,6 +71,9 @@ class Placement:
     failures: tuple[str, ...] = ()
     #: Labels the section showed that only some layouts have (for edition detection).
     markers: frozenset[str] = frozenset()
+    #: True when the text shows many labels this layout does not have: it is not this layout,
+    #: and none of its cells may be kept (a table that is only cut short keeps its rows).
+    mismatch: bool = False
 
 
 # --- tokenising ------------------------------------------------------------------------------
@@ -702,7 +705,8 @@ def _assign(p: _Placer) -> Placement:
             None,
             f"$.{spec.key}.{key}",
         )
-    if p.unknown >= 3 and p.unknown * 2 > len(found):
+    mismatch = p.unknown >= 3 and p.unknown * 2 > len(found)
+    if mismatch:
         failures.append(f"{p.unknown} of its cells are labels this layout does not have")
     if not found:
         failures.insert(0, "none of its row labels was found")
@@ -718,6 +722,7 @@ def _assign(p: _Placer) -> Placement:
         score=score,
         failures=tuple(failures),
         markers=frozenset(p.markers),
+        mismatch=mismatch,
     )
 
 

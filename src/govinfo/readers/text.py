@@ -31,7 +31,7 @@ import attrs
 
 from .cells import Block, SourceCell, SourceDocument, SourceLocation, SourceRow, TableBlock, TextBlock
 from .document import _find_headings_in, _heading
-from .normalize import fast_key
+from .normalize import fast_key, read_value
 
 __all__ = ["read_text"]
 
@@ -127,6 +127,8 @@ def read_text(text: str) -> SourceDocument:
     signature = False
     #: The bars of the previous line when it was a grid row (for header lines that continue it).
     grid_bars: tuple[int, ...] = ()
+    #: Lone bars already read as part of a run (D13).
+    skip_to = 0
 
     def end_row() -> None:
         nonlocal row
@@ -177,7 +179,25 @@ def read_text(text: str) -> SourceDocument:
                 continue
             pipe = True
             if stripped == "|":
+                if index < skip_to:
+                    continue
                 last_was_cell = False
+                if row and index > start and lines[index - 1].rstrip().endswith("|"):
+                    # D13, rows opened by a lone bar: after a whole cell (``0 |``), a run of k
+                    # lone bars is k empty cells when a value follows, else k - 1 empty cells
+                    # and the bar that opens the next row.
+                    end = index
+                    while end < len(lines) and lines[end].strip() == "|":
+                        end += 1
+                    nxt = lines[end].strip() if end < len(lines) else ""
+                    k = end - index
+                    if not (nxt.endswith("|") and read_value(_pipe_cells(nxt)[0]).is_value if nxt else False):
+                        k -= 1
+                    for j in range(k):
+                        add_cell("", index + j + 1, 1)
+                    if end - index > k:
+                        end_row()
+                    skip_to = end
                 continue
             cells = _pipe_cells(line)
             grid_bars = _bars(line)

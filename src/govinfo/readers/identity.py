@@ -1,0 +1,169 @@
+"""Who reported, and on which year: the year, agency and title from every place a report states them.
+
+A report states its year and agency in several places, and real pages differ in which ones
+they keep (report-format.md §1, issue 14):
+
+- the **title**, in its real forms: ``<机关><YYYY>年度政府信息公开工作年度报告``,
+  ``<YYYY>年度<机关>政府信息公开工作年度报告`` (year first), ``<机关><YYYY>年政府信息公开工作年度报告``
+  (年 not 年度), ``<机关>关于<YYYY>年度政府信息公开工作情况的报告``, often over two or three lines;
+- the page's own fields: HTML ``<title>``, a ``标题：`` / ``发布机构：`` header;
+- the **statistics period** of the preamble: ``统计期限自2020年1月1日起至2020年12月31日止``;
+- a sentence of the preamble naming the report: ``现将我办2022年度政府信息公开情况报告如下``;
+- the file name: ``2022年度XX局政府信息公开工作年度报告.pdf``;
+- and what the user says (``parse(..., year=2022, agency="某局")``).
+
+Each :class:`Statement` keeps where it was read. :func:`decide` picks the value by the order of
+:data:`PRECEDENCE` and reports every disagreement between stated values as a diagnostic
+(``year_conflict``, ``agency_conflict``): never a silent choice, and never a guess — a year
+that no place states stays ``None``.
+
+>>> s = title_statements(["2022年度杭州市某某局政府信息公开工作年度报告"], where=lambda i: "line 1")
+>>> [(t.field, t.value) for t in s]
+[('year', 2022), ('agency', '杭州市某某局'), ('title', '2022年度杭州市某某局政府信息公开工作年度报告')]
+>>> text = "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
+>>> [t.value for t in period_statements(text, "preamble")]
+[2020]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from .normalize import label_key
+
+__all__ = [
+    "PRECEDENCE",
+    "Statement",
+    "body_statements",
+    "decide",
+    "name_statements",
+    "period_statements",
+    "title_statements",
+]
+
+#: Where a value may come from, most trusted first.
+PRECEDENCE = (
+    "user",
+    "title",
+    "page title",
+    "page header",
+    "statistics period",
+    "body",
+    "file name",
+    "sign-off",
+)
+
+_YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
+#: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告.
+_END = r"政府信息公开(?:工作)?(?:年度)?(?:情况)?的?(?:年度)?报告(?:书)?"
+_TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + r"年度?(?P<a2>.{0,60}?)" + _END + "$")
+_TITLE_IN = re.compile(_YEAR + r"年度?(?P<a2>[^。，；,;]{0,40}?)" + _END)
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|期间|时间|区间)[^0-9。]{0,6}"
+    + _YEAR
+    + r"年0?1月0?1日[^0-9。]{0,4}(?:(?P<end>(?:19|20)[0-9]{2})年)?12月31日"
+)
+_REPORTS = re.compile(
+    r"(?:现将|现公布|特发布|予以公布|编制)[^。]{0,40}?" + _YEAR + r"年度?[^。]{0,20}?政府信息公开"
+)
+_ABOUT = re.compile(r"关于$")
+#: Words that end an agency name (a title's agency part is checked against them loosely).
+_AGENCY_END = re.compile(
+    r"(?:局|委|办|厅|府|院|会|室|处|所|署|部|中心|街道|镇|乡|区|县|市|省|队|站|馆|行|司|集团|管委会)$"
+)
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """One place where a report states its year, agency or title."""
+
+    field: str  # "year" | "agency" | "title"
+    value: object
+    source: str  # one of PRECEDENCE
+    where: str = ""
+    raw: str = ""
+
+    def describe(self) -> str:
+        return f"{self.source}{f' ({self.where})' if self.where else ''}"
+
+
+def _agency(a1: str, a2: str) -> str | None:
+    a1 = _ABOUT.sub("", a1)
+    name = a1 or a2
+    if not name or len(name) < 2 or any(ch.isdigit() for ch in name):
+        return None
+    return name
+
+
+def title_statements(
+    lines: Sequence[str], *, where: Callable[[int], str], source: str = "title"
+) -> list[Statement]:
+    """The year, agency and title of the first title in ``lines`` (a title may span 3 lines)."""
+    keys = [label_key(t) if len(t) < 200 else "" for t in lines]
+    for j, key in enumerate(keys):
+        if not key.endswith("报告") and not key.endswith("报告书"):
+            continue
+        for i in range(j, max(-1, j - 3), -1):
+            joined = "".join(keys[i : j + 1])
+            m = _TITLE.match(joined)
+            if m is None:
+                continue
+            raw = "".join(t.strip() for t in lines[i : j + 1])
+            out = [Statement(field="year", value=int(m["year"]), source=source, where=where(i), raw=raw)]
+            agency = _agency(m["a1"], m["a2"])
+            if agency is not None:
+                out.append(Statement(field="agency", value=agency, source=source, where=where(i), raw=raw))
+            out.append(Statement(field="title", value=raw, source=source, where=where(i), raw=raw))
+            return out
+    return []
+
+
+def period_statements(text: str, where: str) -> list[Statement]:
+    """The year of a statistics period (``统计期限自2020年1月1日起至2020年12月31日止``)."""
+    key = label_key(text) if len(text) < 100_000 else ""
+    m = _PERIOD.search(key)
+    if m is None or (m["end"] and m["end"] != m["year"]):
+        return []
+    return [Statement(field="year", value=int(m["year"]), source="statistics period", where=where, raw=m[0])]
+
+
+def body_statements(text: str, where: str) -> list[Statement]:
+    """The year of a sentence that names the report (``现将我办2022年度政府信息公开情况报告如下``)."""
+    key = label_key(text) if len(text) < 100_000 else ""
+    m = _REPORTS.search(key) or _TITLE_IN.search(key)
+    if m is None:
+        return []
+    return [Statement(field="year", value=int(m["year"]), source="body", where=where, raw=m[0])]
+
+
+def name_statements(name: str | None) -> list[Statement]:
+    """The year (and agency) of a file name such as ``2022年度XX局政府信息公开工作年度报告.pdf``."""
+    if not name:
+        return []
+    stem = re.split(r"[\\/]", name)[-1].rsplit(".", 1)[0]
+    out = title_statements([stem], where=lambda i: name, source="file name")
+    return [s for s in out if s.field != "title"]
+
+
+def decide(statements: Iterable[Statement], field: str) -> tuple[Statement | None, list[Statement]]:
+    """The statement to use for ``field`` (by :data:`PRECEDENCE`), and those that disagree with it."""
+    found = sorted((s for s in statements if s.field == field), key=lambda s: PRECEDENCE.index(s.source))
+    if not found:
+        return None, []
+    chosen = found[0]
+    if field == "agency":
+        same = label_key(str(chosen.value))
+        others = [
+            s
+            for s in found[1:]
+            if s.source in ("user", "title", "page title", "page header")
+            and label_key(str(s.value)) != same
+            and same not in label_key(str(s.value))
+            and label_key(str(s.value)) not in same
+        ]
+    else:
+        others = [s for s in found[1:] if s.value != chosen.value and s.source != "body"]
+    return chosen, others
