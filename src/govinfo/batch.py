@@ -322,7 +322,8 @@ _Wire = tuple[str, str | None, GovinfoError | None, str | None, str | None, tupl
 def _to_wire(r: ReadResult) -> _Wire:
     text = r.report.to_json() if r.report is not None else None
     return (
-        r.path, text, r.error, r.layout, r.encoding, r.diagnostics, r.derived, r.findings, r.worker, r.sections
+        r.path, text, r.error, r.layout, r.encoding, r.diagnostics, r.derived, r.findings, r.worker,
+        r.sections,
     )  # fmt: skip
 
 

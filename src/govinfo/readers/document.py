@@ -31,12 +31,22 @@ from ..proactive import Proactive
 from ..report import Report
 from ..requests import RequestTable
 from ..table import path_of
-from .cells import NOWHERE, Block, Diagnostic, SourceDocument, SourceLocation, TableBlock, TextBlock
+from .cells import (
+    NOWHERE,
+    Block,
+    Diagnostic,
+    SourceDocument,
+    SourceLocation,
+    SourceRow,
+    TableBlock,
+    TextBlock,
+)
 from .identity import (
     Statement,
     body_statements,
     decide,
     name_statements,
+    overview_statements,
     period_statements,
     title_statements,
 )
@@ -471,6 +481,27 @@ def _block_votes(block: Block) -> frozenset[str]:
     return frozenset(out)
 
 
+def _split_by_votes(block: Block) -> list[Block]:
+    """A table whose rows show the labels of two tables (two tables run into one when the
+    heading between them is missing), split where the rows start showing the other's."""
+    if not isinstance(block, TableBlock) or len(_block_votes(block)) < 2:
+        return [block]
+    pieces: list[list[SourceRow]] = [[]]
+    current: str | None = None
+    for row in block.rows:
+        votes: set[str] = set()
+        for cell in row.cells:
+            if not cell.run_together:
+                votes |= _vote(cell.text)
+        if len(votes) == 1:
+            (key,) = votes
+            if current is not None and key != current and pieces[-1]:
+                pieces.append([])
+            current = key
+        pieces[-1].append(row)
+    return [attrs.evolve(block, rows=tuple(rows), location=rows[0].location) for rows in pieces if rows]
+
+
 def _is_prose(block: Block) -> bool:
     if not isinstance(block, TextBlock):
         return False
@@ -486,6 +517,8 @@ def _locate_tables(head: list[Block], sections: list[_Section], diagnostics: lis
     if not missing:
         return
     holders: list[list[Block]] = [head, *(s.blocks for s in sections)]
+    for holder in holders:
+        holder[:] = [piece for b in holder for piece in _split_by_votes(b)]
     for key in missing:
         index = next(i for i, s in enumerate(_SECTIONS) if s.key == key)
         for holder in holders:
@@ -631,6 +664,10 @@ def _identity(
                 out.extend(found)
                 break
     out.extend(name_statements(name))
+    if overview is not None:
+        first = next((ln for ln in _lines(overview.blocks[:5]) if ln.text.strip()), None)
+        if first is not None:
+            out.extend(overview_statements(first.text.strip(), str(first.location)))
     if signed_agency:
         out.append(Statement(field="agency", value=signed_agency.strip(), source="sign-off"))
     return out, preamble
@@ -744,7 +781,8 @@ def read_document(
         sec = by_key.get(key)
         if sec is None:
             continue
-        placements[key] = place_table(sec.blocks, _candidates(key, editions), section=number)
+        last = sec is sections[-1]
+        placements[key] = place_table(sec.blocks, _candidates(key, editions), section=number, open_end=last)
     best = {k: v[0] for k, v in placements.items()}
     chosen_edition, why = _edition_of(best, editions)
     evidence = bool(why)

@@ -40,25 +40,22 @@ __all__ = [
     "body_statements",
     "decide",
     "name_statements",
+    "overview_statements",
     "period_statements",
     "title_statements",
 ]
 
 #: Where a value may come from, most trusted first.
+#: ``overview`` is the first sentence of 一、总体情况 when it opens with the year (``2023年，…``);
+#: ``publisher`` is a page's ``发布机构``: often the site's operator, not the reporting agency.
 PRECEDENCE = (
-    "user",
-    "title",
-    "page title",
-    "page header",
-    "statistics period",
-    "body",
-    "file name",
-    "sign-off",
-)
+    "user", "title", "page title", "page header", "statistics period", "body", "file name", "overview",
+    "sign-off", "publisher",
+)  # fmt: skip
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 #: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告.
-_END = r"政府信息公开(?:工作)?(?:年度)?(?:情况)?的?(?:年度)?报告(?:书)?"
+_END = r"政府信息公开(?:工作|年度|情况|的){0,5}报告(?:书)?"
 _TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + r"年度?(?P<a2>.{0,60}?)" + _END + "$")
 _TITLE_IN = re.compile(_YEAR + r"年度?(?P<a2>[^。，；,;]{0,40}?)" + _END)
 _PERIOD = re.compile(
@@ -137,6 +134,17 @@ def body_statements(text: str, where: str) -> list[Statement]:
     if m is None:
         return []
     return [Statement(field="year", value=int(m["year"]), source="body", where=where, raw=m[0])]
+
+
+_OPENS_WITH_YEAR = re.compile("^" + _YEAR + r"年(?:度)?[,，以来全]")
+
+
+def overview_statements(text: str, where: str) -> list[Statement]:
+    """The year the first paragraph of 一、总体情况 opens with (``2023年，在区委…``)."""
+    m = _OPENS_WITH_YEAR.match(label_key(text[:40]))
+    if m is None:
+        return []
+    return [Statement(field="year", value=int(m["year"]), source="overview", where=where, raw=m[0])]
 
 
 def name_statements(name: str | None) -> list[Statement]:

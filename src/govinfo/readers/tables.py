@@ -298,10 +298,13 @@ class _Row:
     skip: bool = False  # a subtotal row: read and dropped
     #: A row label of a one-row grid: a row only if values follow it (Markdown prints 四 by rows).
     tentative: bool = False
+    #: The last row of a table the input ends in (a cut-off copy): it may be cut short.
+    at_end: bool = False
 
 
 class _Placer:
-    def __init__(self, spec: TableSpec, section: str):
+    def __init__(self, spec: TableSpec, section: str, open_end: bool = False):
+        self.open_end = open_end
         self.spec = spec
         self.section = section
         self.diagnostics: list[Diagnostic] = []
@@ -466,6 +469,8 @@ class _Placer:
                     break
 
     def finish(self) -> Placement:
+        if self.open_end and self.current is not None:
+            self.current.at_end = True
         self.close()
         return _assign(self)
 
@@ -667,6 +672,7 @@ def _assign(p: _Placer) -> Placement:
             stated = [t for t in toks if t.value is not None and t.value.kind == "number"]
             if (
                 toks
+                and not r.at_end
                 and stated
                 and all(t.value is not None and t.value.value == 0 for t in stated)
                 and any(c.is_total for c in columns)
@@ -925,17 +931,21 @@ def _table_ok(spec: TableSpec, cells: Sequence[Cell]) -> bool:
     return True
 
 
-def place_table(blocks: Sequence[Block], specs: Sequence[TableSpec], *, section: str) -> list[Placement]:
+def place_table(
+    blocks: Sequence[Block], specs: Sequence[TableSpec], *, section: str, open_end: bool = False
+) -> list[Placement]:
     """Place a section's blocks into each candidate layout; best first.
 
-    ``section`` names the section in messages (``"三"``). Each :class:`Placement` says how
+    ``section`` names the section in messages (``"三"``). ``open_end``: the input ends in this
+    table (nothing follows it), so its last row may be cut short and is never completed by
+    assumption (D16's omitted zeros). Each :class:`Placement` says how
     well the layout fits (``score``) and, when the table cannot be placed, why (``failures``).
     """
     out: list[Placement] = []
     vocab = Vocabulary.of(*specs)
     stream = _read_once(blocks)
     for spec in specs:
-        placer = _Placer(spec, section)
+        placer = _Placer(spec, section, open_end)
         for tok in _layout_tokens(stream, vocab, spec):
             placer.feed(tok)
         out.append(placer.finish())
