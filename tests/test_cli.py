@@ -277,3 +277,41 @@ def test_a_directory_without_reports_exits_2(tmp_path: Path) -> None:
     p = run("export", str(LINPING_JSON), "-o", str(tmp_path / "cells.xlsx"))
     assert p.returncode == 2
     assert ".csv or .parquet" in p.stderr
+
+
+def test_check_says_a_cut_off_report_is_only_partly_read(tmp_path: Path) -> None:
+    text = LINPING_TXT.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text[: text.index("四、政府信息公开行政复议")], encoding="utf-8")
+    p = run("check", str(cut), "--format", "json")
+    assert p.returncode == 1, p.stderr
+    (obj,) = (json.loads(line) for line in p.stdout.splitlines())
+    assert (obj["status"], obj["read"]) == ("partial", "partial")
+    statuses = {s["key"]: s["status"] for s in obj["sections"]}
+    assert statuses == {
+        "overview": "read",
+        "proactive": "read",
+        "requests": "read",
+        "appeals": "not_found",
+        "problems": "not_found",
+        "other_matters": "not_found",
+    }
+    zh = run("check", str(cut))
+    assert "只读取了部分内容" in zh.stdout
+    assert "四、政府信息公开行政复议、行政诉讼情况：未找到" in zh.stdout
+    assert "1 份只读取了部分" in zh.stdout
+    en = run("check", str(cut), "--lang", "en")
+    assert "partly read; these sections were not read in full:" in en.stdout
+
+
+def test_year_and_agency_can_be_given_for_a_page_that_does_not_state_them(tmp_path: Path) -> None:
+    text = LINPING_TXT.read_text(encoding="utf-8")
+    body = tmp_path / "body.txt"
+    body.write_text(text[text.index("一、总体情况") :].replace("2023年", "本年"), encoding="utf-8")
+    p = run("check", str(body), "--format", "json")
+    assert p.returncode == 2
+    assert json.loads(p.stdout)["error"]["code"] == "no_year"
+    p = run("check", str(body), "--format", "json", "--year", "2023", "--agency", "杭州市临平区教育局")
+    obj = json.loads(p.stdout)
+    assert (obj["year"], obj["agency"], obj["read"]) == (2023, "杭州市临平区教育局", "complete")
+    assert run("check", str(body), "--year", "23").returncode == 2

@@ -226,7 +226,9 @@ def _read_json(path: str, text: str, encoding: str, validate: bool) -> ReadResul
     )
 
 
-def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
+def _read(
+    path: str, *, edition: str | None, validate: bool, year: int | None = None, agency: str | None = None
+) -> ReadResult:
     from .encoding import decode
 
     p = Path(path)
@@ -249,7 +251,7 @@ def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
             return as_json
     from .readers import parse_document
 
-    result = parse_document(data if binary else text, edition=edition)
+    result = parse_document(data if binary else text, edition=edition, year=year, agency=agency, name=path)
     if result.report is None:
         return ReadResult(
             path=path,
@@ -280,12 +282,19 @@ def _read(path: str, *, edition: str | None, validate: bool) -> ReadResult:
 
 
 def read_file(
-    path: str | os.PathLike[str], *, edition: str | None = None, validate: bool = False
+    path: str | os.PathLike[str],
+    *,
+    edition: str | None = None,
+    validate: bool = False,
+    year: int | None = None,
+    agency: str | None = None,
 ) -> ReadResult:
     """Read one file of any layout govinfo reads; every failure is returned, never raised.
 
     ``edition`` skips edition detection for published documents (not for JSON, which names its
     edition). ``validate=True`` also runs :func:`govinfo.validate` and sets ``findings``.
+    ``year`` and ``agency`` supply what a published document may not state (see
+    :func:`govinfo.parse_document`); the file name is read for the year too.
 
     >>> r = read_file("tests/data/huaian-government-2024.tables.json", validate=True)
     >>> r.layout, r.report.year, [f.code for f in r.findings][:1]
@@ -295,7 +304,7 @@ def read_file(
     """
     name = os.fspath(path)
     try:
-        return _read(name, edition=edition, validate=validate)
+        return _read(name, edition=edition, validate=validate, year=year, agency=agency)
     except GovinfoError as error:
         return ReadResult(path=name, error=error)
     except RecursionError:
@@ -343,9 +352,17 @@ def _from_wire(w: _Wire) -> ReadResult:
     )
 
 
-def _read_chunk(paths: Sequence[str], edition: str | None, validate: bool) -> list[_Wire]:
+def _read_chunk(
+    paths: Sequence[str],
+    edition: str | None,
+    validate: bool,
+    year: int | None = None,
+    agency: str | None = None,
+) -> list[_Wire]:
     """A worker's task: read some files (top level, so that it pickles by name)."""
-    return [_to_wire(read_file(p, edition=edition, validate=validate)) for p in paths]
+    return [
+        _to_wire(read_file(p, edition=edition, validate=validate, year=year, agency=agency)) for p in paths
+    ]
 
 
 def cpu_count() -> int:
@@ -386,7 +403,12 @@ def _crashed(path: str) -> ReadResult:
 
 
 def _parallel(
-    items: list[str], workers: int, edition: str | None, validate: bool, task: Any = _read_chunk
+    items: list[str],
+    workers: int,
+    edition: str | None,
+    validate: bool,
+    task: Any = _read_chunk,
+    hints: dict[str, Any] | None = None,
 ) -> Iterator[ReadResult]:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -405,7 +427,7 @@ def _parallel(
             while queue and len(inflight) < limit:
                 chunk = queue.popleft()
                 try:
-                    future = pool.submit(task, chunk, edition, validate)
+                    future = pool.submit(task, chunk, edition, validate, **(hints or {}))
                 except BrokenProcessPool:  # a worker died while we were still submitting
                     queue.appendleft(chunk)
                     break
@@ -445,13 +467,15 @@ def read_many(
     workers: int | None = None,
     edition: str | None = None,
     validate: bool = False,
+    year: int | None = None,
+    agency: str | None = None,
 ) -> Iterator[ReadResult]:
     """Read every file (directories walked, see :func:`report_files`), yielding one
     :class:`ReadResult` per file, in order, as soon as it is ready.
 
     ``workers``: how many processes read. ``None`` (the default) uses every core for batches of
     :data:`PARALLEL_THRESHOLD` files or more and this process for smaller ones; ``1`` always
-    reads here. ``edition`` and ``validate`` are as for :func:`read_file`. Per-file failures are
+    reads here. ``edition``, ``validate``, ``year`` and ``agency`` are as for :func:`read_file`. Per-file failures are
     values (``result.error``); only a wrong argument raises.
 
     Worker processes are started with ``spawn``, which imports the calling script again: as with
@@ -472,6 +496,7 @@ def read_many(
     n = _worker_count(workers, len(items))
     if n == 1:
         for p in items:
-            yield read_file(p, edition=edition, validate=validate)
+            yield read_file(p, edition=edition, validate=validate, year=year, agency=agency)
         return
-    yield from _parallel(items, n, edition, validate)
+    hints = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
+    yield from _parallel(items, n, edition, validate, hints=hints)

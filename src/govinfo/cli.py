@@ -51,7 +51,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "clean": "未发现问题",
         "unreadable": "{path}：无法读取：{error}",
         "summary": "共 {n} 个文件：{clean} 份无问题，{errors} 份有错误，"
-        "{warnings} 份仅有警告或提示，{bad} 个无法读取",
+        "{warnings} 份仅有警告或提示，{partial} 份只读取了部分，{bad} 个无法读取",
         "check_status": "检查：{counts}（详见 govinfo check）",
         "counts": "错误 {error} 项，警告 {warning} 项，提示 {info} 项",
         "no_files": "在 {paths} 中没有找到报告文件",
@@ -69,13 +69,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "new": "新值",
         "delta": "增减",
         "wrote": "已写入 {path}（{n} 行）",
+        "partial": "只读取了部分内容，以下部分未完整读取：",
+        "read": "已读取",
+        "partly_read": "部分读取",
+        "not_found": "未找到",
+        "not_placeable": "表格无法读取",
+        "cells": "{read}/{total} 格",
     },
     "en": {
         "header": "{path}: {agency} {year} ({edition} edition; {how})",
         "clean": "no findings",
         "unreadable": "{path}: cannot read: {error}",
         "summary": "{n} file{s}: {clean} clean, {errors} with errors, "
-        "{warnings} with warnings or notes only, {bad} unreadable",
+        "{warnings} with warnings or notes only, {partial} partly read, {bad} unreadable",
         "check_status": "check: {counts} (govinfo check for details)",
         "counts": "{error} errors, {warning} warnings, {info} notes",
         "no_files": "no report files found in {paths}",
@@ -93,6 +99,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "new": "new",
         "delta": "change",
         "wrote": "wrote {path} ({n} rows)",
+        "partial": "partly read; these sections were not read in full:",
+        "read": "read",
+        "partly_read": "partly read",
+        "not_found": "not found",
+        "not_placeable": "table cannot be placed",
+        "cells": "{read}/{total} cells",
     },
 }
 
@@ -108,7 +120,13 @@ def _read(path: str, args: argparse.Namespace, *, validate: bool = False) -> Rea
     """Read one file, or raise its error (exit 2)."""
     from .batch import read_file
 
-    result = read_file(path, edition=getattr(args, "edition", None), validate=validate)
+    result = read_file(
+        path,
+        edition=getattr(args, "edition", None),
+        validate=validate,
+        year=getattr(args, "year", None),
+        agency=getattr(args, "agency", None),
+    )
     if result.error is not None:
         raise result.error
     return result
@@ -138,7 +156,14 @@ def _results(args: argparse.Namespace, *, validate: bool) -> tuple[list[Path], I
     files = report_files(args.paths)
     if not files:
         raise GovinfoError(_w(args.lang, "no_files", paths=", ".join(args.paths)), code="no_files")
-    return files, read_many(files, workers=args.workers, edition=args.edition, validate=validate)
+    return files, read_many(
+        files,
+        workers=args.workers,
+        edition=args.edition,
+        validate=validate,
+        year=getattr(args, "year", None),
+        agency=getattr(args, "agency", None),
+    )
 
 
 def _how(result: ReadResult) -> str:
@@ -207,6 +232,8 @@ def check_object(result: ReadResult) -> dict[str, Any]:
         status = "unreadable"
     elif counts["error"]:
         status = "errors"
+    elif result.status == "partial":
+        status = "partial"
     elif findings:
         status = "findings"
     else:
@@ -214,6 +241,19 @@ def check_object(result: ReadResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "status": status,
+        "read": result.status,
+        "sections": [
+            {
+                "key": s.key,
+                "status": s.status,
+                "reason": s.reason,
+                "location": str(s.location),
+                "found_by": s.found_by,
+                "cells_read": s.cells_read,
+                "cells_total": s.cells_total,
+            }
+            for s in result.sections
+        ],
         "agency": report.agency if report else None,
         "year": report.year if report else None,
         "edition": report.edition if report else None,
@@ -255,7 +295,21 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
         head = _w(lang, "unreadable", path=result.path, error=result.error)
     findings = list(result.findings or ())
     table = format_findings(findings, lang="zh" if lang == "zh" else "en") if findings else _w(lang, "clean")
-    lines = [head, _indent(table)]
+    lines = [head]
+    unread = [s for s in result.sections if s.status != "read"]
+    if unread:
+        lines.append(_indent(_w(lang, "partial")))
+        for s in unread:
+            counts = (
+                f"（{_w(lang, 'cells', read=s.cells_read or 0, total=s.cells_total)}）"
+                if s.cells_total
+                else ""
+            )
+            if lang != "zh" and counts:
+                counts = f" ({_w(lang, 'cells', read=s.cells_read or 0, total=s.cells_total)})"
+            sep = "：" if lang == "zh" else ": "
+            lines.append(_indent(f"{s.label}{sep}{_w(lang, s.status)}{counts}", "    "))
+    lines.append(_indent(table))
     if diagnostics and result.diagnostics:
         lines += [_indent(f"parse: {d}") for d in result.diagnostics]
     return "\n".join(lines)
@@ -263,7 +317,7 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     files, results = _results(args, validate=True)
-    tally = {"n": 0, "clean": 0, "errors": 0, "warnings": 0, "bad": 0}
+    tally = {"n": 0, "clean": 0, "errors": 0, "warnings": 0, "partial": 0, "bad": 0}
     with _progress(args, len(files), "check") as bar:
         for result in results:
             tally["n"] += 1
@@ -271,6 +325,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 tally["bad"] += 1
             elif result.count("error"):
                 tally["errors"] += 1
+            elif result.status == "partial":
+                tally["partial"] += 1
             elif result.findings:
                 tally["warnings"] += 1
             else:
@@ -286,7 +342,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(_w(args.lang, "summary", s="" if tally["n"] == 1 else "s", **tally))
     if tally["bad"]:
         return EXIT_UNREADABLE
-    return EXIT_FINDINGS if tally["errors"] else EXIT_OK
+    return EXIT_FINDINGS if tally["errors"] or tally["partial"] else EXIT_OK
 
 
 # --- render, convert -------------------------------------------------------------------------
@@ -549,6 +605,19 @@ def _add_edition(p: argparse.ArgumentParser) -> None:
         default=None,
         help="read published documents as this edition (default: decided from their tables)",
     )
+    p.add_argument(
+        "--year",
+        type=_year,
+        default=None,
+        help="the year reported on, for documents that do not state it (a disagreement is noted)",
+    )
+    p.add_argument("--agency", default=None, help="the reporting agency, for documents that do not state it")
+
+
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"a year has four digits, not {text!r}")
+    return int(text)
 
 
 def _positive(text: str) -> int:

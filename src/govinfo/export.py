@@ -21,7 +21,11 @@ The cell table's columns (:data:`CELL_COLUMNS`):
   (``万元`` where the format fixes it, else as the report says) — a row has either a value or an
   amount, or neither when the cell is not stated;
 - ``origin``: ``stated``, ``derived`` (a total the interchange file left out, computed by
-  govinfo) or ``not_stated``; ``diagnostics``: the parser's diagnostic codes about this cell.
+  govinfo) or ``not_stated``; ``diagnostics``: the parser's diagnostic codes about this cell;
+- ``read``: ``complete`` or ``partial`` (the document was only partly read: some cells are
+  ``not_stated`` because they were not found, not because the report left them blank), and
+  ``section_status``: how the cell's section was read (``read``, ``partly_read``,
+  ``not_found``, ``not_placeable``; see :class:`govinfo.SectionStatus`).
 
 A unit (the 2019 procurement ``unit`` key) is not a value: it is the ``unit`` of its amount's row.
 So a 2021-edition report gives 200 rows (10 in 二, 175 in 三, 15 in 四), a 2019-edition one 198.
@@ -77,7 +81,7 @@ __all__ = [
 CELL_COLUMNS: tuple[str, ...] = (
     "file", "agency", "year", "edition", "section", "section_label", "grid", "layout",
     "row_key", "column_key", "path", "row_label", "column_label", "row_label_en", "column_label_en",
-    "kind", "value", "amount", "unit", "origin", "diagnostics",
+    "kind", "value", "amount", "unit", "origin", "diagnostics", "read", "section_status",
 )  # fmt: skip
 
 #: The columns of the findings table, in order.
@@ -123,6 +127,8 @@ def cell_records(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
             if d.path:
                 notes.setdefault(d.path, []).append(d.code)
         edition = report.edition_spec
+        sections = {s.key: s.status for s in result.sections} if result is not None else {}
+        read = result.status if result is not None else "complete"
         for i, section in enumerate(edition.sections):
             if section.kind == "narrative":
                 continue
@@ -162,6 +168,8 @@ def cell_records(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
                     "unit": unit if money else None,
                     "origin": origin,
                     "diagnostics": ";".join(notes.get(path, ())),
+                    "read": read,
+                    "section_status": sections.get(section.key, "read"),
                 }
 
 

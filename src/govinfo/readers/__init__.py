@@ -171,13 +171,16 @@ def parse_document(
     edition: str | None = None,
     year: int | None = None,
     agency: str | None = None,
+    name: str | None = None,
 ) -> ParseResult:
     """Read a published report, as far as it can be read, and say what was unsure.
 
     ``source`` is the text, the bytes (UTF-8, GBK/GB18030, or as the HTML ``charset`` says)
     or a path; the layout (HTML, one cell per line, pipe table, Markdown, crawler text, PDF,
     Word) is detected. ``edition`` skips edition detection; ``year`` and ``agency`` supply
-    what the input may not state (a disagreement with the text is a diagnostic).
+    what the input may not state (a disagreement with the text is a diagnostic); ``name`` is
+    the file name when ``source`` is bytes or text (a path gives its own), one more place a
+    year may be stated (``2022年度XX局政府信息公开工作年度报告.pdf``).
 
     Returns a :class:`ParseResult` whenever any section or table of a report is recognisable:
     every cell it could place, every other cell ``None``, and the status of each section
@@ -193,7 +196,8 @@ def parse_document(
     >>> cut.report.requests["new_received", "total"], cut.report.requests["results.total", "total"]
     (12, None)
     """
-    name = os.fspath(source) if isinstance(source, os.PathLike) else None
+    if name is None and isinstance(source, os.PathLike):
+        name = os.fspath(source)
     try:
         doc, cut = _read_source(source)
         return read_document(doc, edition=edition, year=year, agency=agency, name=name, cut=cut)
