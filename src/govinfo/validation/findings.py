@@ -134,6 +134,54 @@ CODES: Mapping[str, CodeSpec] = _codes(
         example="Hongze 2023, 行政复议: 10 + 1 + 0 + 0 = 11, but 总计 states 0: actual 0, expected 11.",
     ),
     CodeSpec(
+        code="E1-column-balance-blank",
+        rule="E1",
+        severity="warning",
+        scope="report",
+        title_en="A column of 三 balances only if blank cells are filled in",
+        title_zh="三 某列仅因空白格而不平衡",
+        equation="The E1 equation fails with blank cells counted as 0, and non-negative values in those "
+        "blank cells could make it hold (report-format.md §5: blank is reported apart from mismatch). "
+        "Not an error: the blanks are named; whether the report is wrong cannot be told.",
+        example="（七）总计 / 总计 12 stated, every outcome row blank: the blanks could add up to 12.",
+    ),
+    CodeSpec(
+        code="E2-row-total-blank",
+        rule="E2",
+        severity="warning",
+        scope="report",
+        title_en="A row total of 三 holds only if blank cells are filled in",
+        title_zh="三 某行总计仅因空白格而不等",
+        equation="The E2 equation fails with blank cells counted as 0, and non-negative values in those "
+        "blank cells could make it hold (report-format.md §5: blank is reported apart from mismatch). "
+        "Not an error: the blanks are named; whether the report is wrong cannot be told.",
+        example="（七）总计 / 总计 12 stated, every outcome row blank: the blanks could add up to 12.",
+    ),
+    CodeSpec(
+        code="E3-results-total-blank",
+        rule="E3",
+        severity="warning",
+        scope="report",
+        title_en="（七）总计 holds only if blank cells are filled in",
+        title_zh="（七）总计仅因空白格而不等",
+        equation="The E3 equation fails with blank cells counted as 0, and non-negative values in those "
+        "blank cells could make it hold (report-format.md §5: blank is reported apart from mismatch). "
+        "Not an error: the blanks are named; whether the report is wrong cannot be told.",
+        example="（七）总计 / 总计 12 stated, every outcome row blank: the blanks could add up to 12.",
+    ),
+    CodeSpec(
+        code="E4-appeal-total-blank",
+        rule="E4",
+        severity="warning",
+        scope="report",
+        title_en="A total of 四 holds only if blank cells are filled in",
+        title_zh="四 某组总计仅因空白格而不等",
+        equation="The E4 equation fails with blank cells counted as 0, and non-negative values in those "
+        "blank cells could make it hold (report-format.md §5: blank is reported apart from mismatch). "
+        "Not an error: the blanks are named; whether the report is wrong cannot be told.",
+        example="行政复议: 总计 2, 结果维持 blank, the other outcomes 0: the blank could be 2.",
+    ),
+    CodeSpec(
         code="S1-carry-over",
         rule="S1",
         severity="warning",

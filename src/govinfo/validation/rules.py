@@ -241,7 +241,7 @@ class RowTotals(Identity):
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return (self.code,)
+        return (self.code, f"{self.code}-blank")
 
     def _equations(self, spec: TableSpec) -> tuple[Equation, ...]:
         return _row_equations(self.code, spec)
@@ -277,7 +277,7 @@ class GroupTotals(Identity):
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return (self.code,)
+        return (self.code, f"{self.code}-blank")
 
     def _equations(self, spec: TableSpec) -> tuple[Equation, ...]:
         return _group_equations(self.code, spec)
@@ -336,7 +336,7 @@ class ColumnBalance(Identity):
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return (self.code,)
+        return (self.code, f"{self.code}-blank")
 
     def _equations(self, spec: TableSpec) -> tuple[Equation, ...]:
         return _balance_equations(self.code, spec)
@@ -352,22 +352,25 @@ def _join(labels: Sequence[str], sep: str = " + ") -> str:
 
 
 def _describe(
-    eq: Equation, expected: int, actual: int, sums: tuple[int, int], where: Location
+    eq: Equation, expected: int, actual: int, sums: tuple[int, int], where: Location, blank: bool = False
 ) -> tuple[str, str]:
     loc_zh, loc_en = where.label, f"{where.label} [{where.label_en}]"
+    # A blank anchor is described as blank, never as stating 0.
+    said_zh = "未填报" if blank else f"填报 {actual}"
+    said_en = "is blank" if blank else f"states {actual}"
     if eq.style == "row":
         parts_zh = _join([c.column.label for c in eq.rhs])
         parts_en = _join([c.column.label_en for c in eq.rhs])
         return (
-            f"{loc_zh}：填报 {actual}，但 {parts_zh} = {expected}。",
-            f"{loc_en}: states {actual}, but {parts_en} = {expected}.",
+            f"{loc_zh}：{said_zh}，但 {parts_zh} = {expected}。",
+            f"{loc_en}: {said_en}, but {parts_en} = {expected}.",
         )
     if eq.style == "group":
         group = eq.anchor.row.groups[0]
         g_zh, g_en = strip_numbering(group.label), group.label_en.split(". ", 1)[-1]
         return (
-            f"{loc_zh}：填报 {actual}，但本列“{g_zh}”各行之和为 {expected}。",
-            f"{loc_en}: states {actual}, but the rows under “{g_en}” add up to {expected} in this column.",
+            f"{loc_zh}：{said_zh}，但本列“{g_zh}”各行之和为 {expected}。",
+            f"{loc_en}: {said_en}, but the rows under “{g_en}” add up to {expected} in this column.",
         )
     ins_zh = _join([short_label(c.row) for c in eq.lhs])
     outs_zh = _join([short_label(c.row) for c in eq.rhs])
@@ -375,10 +378,36 @@ def _describe(
     outs_en = _join([short_label_en(c.row) for c in eq.rhs])
     col_zh, col_en = eq.anchor.column.label, eq.anchor.column.label_en
     return (
-        f"{loc_zh}：填报 {actual}，但{col_zh}列 {ins_zh} = {sums[0]}，{outs_zh} = {sums[1]}，"
+        f"{loc_zh}：{said_zh}，但{col_zh}列 {ins_zh} = {sums[0]}，{outs_zh} = {sums[1]}，"
         f"两者应相等（本格应为 {expected}）。",
-        f"{loc_en}: states {actual}, but in the {col_en} column {ins_en} = {sums[0]} while "
+        f"{loc_en}: {said_en}, but in the {col_en} column {ins_en} = {sums[0]} while "
         f"{outs_en} = {sums[1]}; they must be equal (this cell should be {expected}).",
+    )
+
+
+def _blank_finding(report: Report, eq: Equation, residual: int, blanks: Sequence[CellSpec]) -> Finding:
+    """The finding of an equation that only its blank cells keep from holding (a warning)."""
+    edition = report.edition_spec
+    where = cell_location(edition, eq.table, eq.anchor)
+    named = [cell_location(edition, eq.table, c) for c in blanks]
+    shown_zh = "、".join(n.label for n in named[:6]) + (f" 等 {len(named)} 格" if len(named) > 6 else "")
+    shown_en = "; ".join(f"{n.label} [{n.label_en}]" for n in named[:6]) + (
+        f" and {len(named) - 6} more" if len(named) > 6 else ""
+    )
+    gap = abs(residual)
+    stated = _table(report, eq.table.key).cells[eq.anchor.index]
+    return make_finding(
+        f"{eq.code}-blank",
+        report,
+        where,
+        message_zh=f"{where.label}：空白格按 0 计时该勾稽关系相差 {gap}；空白格（{shown_zh}）"
+        f"若填入合计为 {gap} 的数即可成立，无法判断是否有误。",
+        message_en=f"{where.label} [{where.label_en}]: with its blank cells (not stated) counted as 0 "
+        f"this identity is off by {gap}; the blank cells ({shown_en}) could hold values adding up "
+        f"to {gap}, so whether the report is wrong cannot be told.",
+        expected=None,
+        actual=stated if type(stated) is int else None,
+        position=(section_index(edition, eq.table.key), eq.anchor.index),
     )
 
 
@@ -439,6 +468,23 @@ def identity_findings(report: Report, equations: Sequence[Equation]) -> list[Fin
     broken = {i for i, r in enumerate(residuals) if r}
     if not broken:
         return []
+    # Blank is not a mismatch (report-format.md §5): an equation that fails only with its blank
+    # cells read as 0, and that non-negative values in those blanks could satisfy, is its own
+    # finding (a warning naming the blanks), and takes no part in locating a wrong cell.
+    fillable: dict[int, list[CellSpec]] = {}
+    for i in broken:
+        eq = equations[i]
+        cells_of = cells[eq.table.key]
+        lhs_blank = [c for c in eq.lhs if cells_of[c.index] is None]
+        rhs_blank = [c for c in eq.rhs if cells_of[c.index] is None]
+        if (residuals[i] < 0 and lhs_blank) or (residuals[i] > 0 and rhs_blank):
+            fillable[i] = lhs_blank + rhs_blank
+    blank_findings = [
+        _blank_finding(report, equations[i], residuals[i], fillable[i]) for i in sorted(fillable)
+    ]
+    broken -= set(fillable)
+    if not broken:
+        return blank_findings
 
     # Candidates: cells every one of whose identities is broken and mended by one change.
     cover: dict[CellId, tuple[frozenset[int], int]] = {}
@@ -465,7 +511,7 @@ def identity_findings(report: Report, equations: Sequence[Equation]) -> list[Fin
         v = cells[cid[0]][cid[1]]
         return Suspect.at(where, v if type(v) is int else None, cover[cid][1])
 
-    out = []
+    out = blank_findings
     for i in sorted(broken):
         eq = equations[i]
         mine = [cid for cid, (eqs, _) in cover.items() if i in eqs]
@@ -483,7 +529,7 @@ def identity_findings(report: Report, equations: Sequence[Equation]) -> list[Fin
             sum(value((eq.table.key, c.index)) for c in eq.lhs),
             sum(value((eq.table.key, c.index)) for c in eq.rhs),
         )
-        zh, en = _describe(eq, expected, actual, sums, where)
+        zh, en = _describe(eq, expected, actual, sums, where, cells[eq.table.key][eq.anchor.index] is None)
         blanks = sum(cells[eq.table.key][c.index] is None for c, _ in eq.terms())
         if blanks:
             zh += f"（其中 {blanks} 格未填报，按 0 计。）"
