@@ -748,4 +748,4 @@ def test_identity_rules_alone_and_together_agree_with_the_full_evaluation(linpin
             everything = rules.identity_findings(report, rule.equations(report))
             assert {f.code for f in rule(report)} == {f.code for f in everything}
             holds = rules.identities_hold(report, [rule])
-            assert (rule.code in broken) == bool(everything) == (not holds)
+            assert (rule.codes[0] in broken) == bool(everything) == (not holds)

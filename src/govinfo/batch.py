@@ -475,8 +475,8 @@ def read_many(
 
     ``workers``: how many processes read. ``None`` (the default) uses every core for batches of
     :data:`PARALLEL_THRESHOLD` files or more and this process for smaller ones; ``1`` always
-    reads here. ``edition``, ``validate``, ``year`` and ``agency`` are as for :func:`read_file`. Per-file failures are
-    values (``result.error``); only a wrong argument raises.
+    reads here. ``edition``, ``validate``, ``year`` and ``agency`` are as for :func:`read_file`.
+    Per-file failures are values (``result.error``); only a wrong argument raises.
 
     Worker processes are started with ``spawn``, which imports the calling script again: as with
     any use of :mod:`multiprocessing`, a script that reads a large batch keeps its top-level code
