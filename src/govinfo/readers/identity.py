@@ -67,6 +67,11 @@ _REPORTS = re.compile(
     r"(?:现将|现公布|特发布|予以公布|编制)[^。]{0,40}?" + _YEAR + r"年度?[^。]{0,20}?政府信息公开"
 )
 _ABOUT = re.compile(r"关于$")
+#: A page header's field name before a title (``标题：``).
+_HEADER = re.compile(r"^(?:标题|题目|文章标题)[:：]")
+_RAW_HEADER = re.compile(r"^\s*(?:标题|题目|文章标题)\s*[:：]\s*")
+#: A line that can be an agency's name: short, no digits or sentence punctuation.
+_NAME_LINE = re.compile(r"^[^0-9。，,；;：:！？!?]{2,40}$")
 #: Words that end an agency name (a title's agency part is checked against them loosely).
 _AGENCY_END = re.compile(
     r"(?:局|委|办|厅|府|院|会|室|处|所|署|部|中心|街道|镇|乡|区|县|市|省|队|站|馆|行|司|集团|管委会)$"
@@ -99,7 +104,7 @@ def title_statements(
     lines: Sequence[str], *, where: Callable[[int], str], source: str = "title"
 ) -> list[Statement]:
     """The year, agency and title of the first title in ``lines`` (a title may span 3 lines)."""
-    keys = [label_key(t) if len(t) < 200 else "" for t in lines]
+    keys = [_HEADER.sub("", label_key(t)) if len(t) < 200 else "" for t in lines]
     for j, key in enumerate(keys):
         if not key.endswith("报告") and not key.endswith("报告书"):
             continue
@@ -108,7 +113,15 @@ def title_statements(
             m = _TITLE.match(joined)
             if m is None:
                 continue
+            if _agency(m["a1"], m["a2"]) is None and i > 0 and _NAME_LINE.match(keys[i - 1]):
+                # ``<机关>\n关于2022年度政府信息公开工作情况的报告``: the agency is the line above.
+                longer = _TITLE.match(keys[i - 1] + joined)
+                if longer is not None and _agency(longer["a1"], longer["a2"]) is not None:
+                    i, m = i - 1, longer
             raw = "".join(t.strip() for t in lines[i : j + 1])
+            headed = _RAW_HEADER.match(raw)
+            if headed is not None:
+                raw, source = raw[headed.end() :], "page header" if source == "title" else source
             out = [Statement(field="year", value=int(m["year"]), source=source, where=where(i), raw=raw)]
             agency = _agency(m["a1"], m["a2"])
             if agency is not None:

@@ -1,0 +1,184 @@
+"""Partial reading: each cause of a refused report (issue 14), on the Linping page.
+
+The expected values are the published report's own (tests/data/linping-education-2023.json);
+a damaged copy must give them back where the text still states them, and ``None`` elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import govinfo
+from govinfo import Report
+
+DATA = Path(__file__).parent / "data"
+LINPING = (DATA / "linping-education-2023.txt").read_text(encoding="utf-8")
+TITLE = "杭州市临平区教育局2023年度\n政府信息公开工作年度报告\n"
+BODY = LINPING[LINPING.index("    一、总体情况") :]
+
+
+@pytest.fixture(scope="module")
+def linping() -> Report:
+    return Report.from_json((DATA / "linping-education-2023.json").read_text(encoding="utf-8"))
+
+
+def parsed(text: str, **kw: object) -> govinfo.ParseResult:
+    return govinfo.parse_document(text, **kw)  # type: ignore[arg-type]
+
+
+def test_the_development_page_is_complete(linping: Report) -> None:
+    result = parsed(LINPING)
+    assert result.complete
+    assert result.report == linping
+    assert [s.status for s in result.sections] == ["read"] * 6
+    assert dict(result.provenance)["year"].startswith("title")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2023年度杭州市临平区教育局政府信息公开工作年度报告",  # year first
+        "杭州市临平区教育局\n关于2023年度政府信息公开工作情况的报告",  # 关于…的报告
+        "杭州市临平区教育局2023年政府信息公开工作年度报告",  # 年 not 年度
+    ],
+)
+def test_title_forms(title: str, linping: Report) -> None:
+    result = parsed(title + "\n" + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+    assert result.report.requests == linping.requests
+
+
+def test_the_year_from_the_statistics_period_when_the_title_has_none() -> None:
+    body = BODY.replace("2023年", "本年")
+    text = (
+        "杭州市临平区教育局政府信息公开工作年度报告\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n"
+        + body
+    )
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.year == 2023
+    assert dict(result.provenance)["year"].startswith("statistics period")
+    assert "year_source" in result.codes()
+
+
+@pytest.mark.parametrize(
+    ("chrome", "source"),
+    [
+        ("标题：杭州市临平区教育局2023年度政府信息公开工作年度报告\n发布时间：2024-01-15\n", "page header"),
+        (
+            "<html><head><title>杭州市临平区教育局2023年度政府信息公开工作年度报告</title></head><body>",
+            "page title",
+        ),
+    ],
+)
+def test_a_title_only_in_the_page_chrome(chrome: str, source: str) -> None:
+    body = BODY.replace("2023年", "本年")
+    if chrome.startswith("<html>"):
+        text = (
+            chrome + "".join(f"<p>{line}</p>" for line in body.split("\n") if line.strip()) + "</body></html>"
+        )
+    else:
+        text = chrome + body
+    result = parsed(text)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+    assert dict(result.provenance)["year"].startswith(source)
+
+
+def test_no_year_anywhere_gives_the_tables_and_asks_for_it(linping: Report) -> None:
+    body = BODY.replace("2023年", "本年")
+    result = parsed(body)
+    assert result.report is None
+    assert "no_year" in result.codes()
+    assert not result.complete
+    assert dict(result.tables)["requests"] == linping.requests
+    with pytest.raises(govinfo.IncompleteReportError) as e:
+        govinfo.parse(body)
+    assert e.value.problems()[0][:2] == ("no_year", "$.year")
+    given = parsed(body, year=2023, agency="杭州市临平区教育局")
+    assert given.report is not None
+    assert given.complete
+    assert given.report.requests == linping.requests
+
+
+def test_a_year_given_that_the_text_contradicts_is_a_diagnostic() -> None:
+    result = parsed(LINPING, year=2022)
+    assert result.report is not None
+    assert result.report.year == 2022
+    (d,) = [d for d in result.diagnostics if d.code == "year_conflict"]
+    assert "2023" in d.message
+
+
+def test_a_misspelt_heading_is_read(linping: Report) -> None:
+    text = LINPING.replace(
+        "四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"
+    )
+    result = parsed(text)
+    assert result.complete
+    assert result.report == linping
+
+
+def test_a_mirror_page_that_starts_at_the_tables(linping: Report) -> None:
+    start = LINPING.index("二、主动公开政府信息情况")
+    text = LINPING[start:].replace("二、主动公开政府信息情况\n", "", 1)
+    result = parsed(text, year=2023, agency="杭州市临平区教育局")
+    assert result.report is not None
+    assert result.section("proactive").found_by == "labels"
+    assert result.section("proactive").status == "read"
+    assert result.report.proactive == linping.proactive
+    assert result.report.requests == linping.requests
+    assert result.report.appeals == linping.appeals
+    assert result.section("overview").status == "not_found"
+    assert not result.complete
+
+
+@pytest.mark.parametrize("row", ["（三）不予公开", "（五）不予处理", "四、结转下年度继续办理"])
+def test_a_copy_cut_inside_section_three(row: str, linping: Report) -> None:
+    text = LINPING[: LINPING.index(row)]
+    result = parsed(text)
+    assert result.report is not None
+    assert not result.complete
+    status = result.section("requests")
+    assert status.status == "partly_read"
+    assert status.cells_read is not None
+    assert 0 < status.cells_read < 175
+    got = result.report.requests
+    for cell in got.spec.cells:
+        value = got.cells[cell.index]
+        assert value is None or value == linping.requests.cells[cell.index]
+    assert got["new_received", "total"] == 12
+    assert result.report.proactive == linping.proactive
+    assert result.section("appeals").status == "not_found"
+
+
+def test_a_number_at_the_very_end_may_be_cut_short() -> None:
+    # The fee 11615 cut to 116: never read as 116.
+    text = LINPING[: LINPING.index("11615") + 3]
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.proactive["fees", "amount"] is None
+    assert "cut_value" in result.codes()
+
+
+def test_lone_bars_are_blank_cells_in_one_cell_per_line_dumps() -> None:
+    text = (
+        "某局2022年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n|\n第二十条第(一)项 | |||\n|\n"
+        "信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n|\n规章 |\n0 |\n0 |\n|\n|\n"
+        "行政规范性文件 |\n5 |\n|\n8 |\n|\n"
+    )
+    result = parsed(text)
+    assert result.report is not None
+    pro = result.report.proactive
+    assert [pro["rules", c] for c in ("issued", "repealed", "in_force")] == [0, 0, None]
+    assert [pro["normative_documents", c] for c in ("issued", "repealed", "in_force")] == [5, None, 8]
+
+
+def test_a_2019_table_in_a_2022_report_is_a_finding_not_a_refusal() -> None:
+    pingtan = (DATA / "pingtan-2019.txt").read_text(encoding="utf-8")
+    result = parsed(pingtan, year=2022)
+    assert result.report is not None
+    assert (result.report.edition, result.report.year) == ("2019", 2022)
+    assert "edition_year_mismatch" in result.codes()
