@@ -255,10 +255,17 @@ def test_pdf_without_tables() -> None:
         c.drawString(72, 700, "某县2023年度政府信息公开工作年度报告")
         c.drawString(72, 670, "一、总体情况")
         c.drawString(72, 640, "全年主动公开信息74条。")
+        c.drawString(72, 610, "二、主动公开政府信息情况")
 
-    e = _quick_error(_canvas_pdf(draw))
-    assert e.code == "pdf_no_tables"
-    assert "no ruled tables" in e.message
+    data = _canvas_pdf(draw)
+    result = govinfo.parse_document(data)
+    (d,) = [d for d in result.diagnostics if d.code == "pdf_no_tables"]
+    assert "no ruled tables" in d.message
+    assert result.section("proactive").status == "not_placeable"
+    assert result.section("requests").status == "not_found"
+    assert not result.complete
+    e = _quick_error(data)
+    assert e.code == "incomplete_report"
 
 
 def test_scanned_pdf() -> None:

@@ -524,18 +524,30 @@ def test_money_keeps_its_stated_precision(amount: str, zh: str, fr: str | None) 
     assert f" {zh} |" in govinfo.render_text(report)
     assert f" {zh} |" in govinfo.render_markdown(report)
     if fr is not None:
-        assert f" {fr} |" in govinfo.render_text(report, locale="fr")
+        # French writes 11 615 and 0,5: numbers that would not read back, so it is refused.
+        with pytest.raises(govinfo.RenderError) as info:
+            govinfo.render_text(report, locale="fr")
+        assert info.value.code == "unreadable_locale"
 
 
 def test_other_locales_keep_chinese_labels_and_their_own_numbers() -> None:
     report = with_cells(linping(), "proactive", {("licensing", "decisions"): 1955})
-    text = govinfo.render_text(report, locale="de_DE")
+    text = govinfo.render_text(report, locale="zh_Hant_TW")
     assert "一、总体情况" in text
     assert "本年处理决定数量" in text
-    assert " 1.955 |" in text
-    page = govinfo.render_html(report, locale="fr")
+    assert " 1,955 |" in text
+    page = govinfo.render_html(report, locale="ja")
     assert parse_html(page).get("lang") == "zh-CN"
-    assert "1\u202f955" in page
+    assert "1,955" in page
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "de", "fr", "ru", "es"])
+def test_locales_whose_numbers_do_not_read_back_are_refused(locale: str) -> None:
+    # German 11615 is "11.615": read back, 11.615. Refused rather than silently misread.
+    with pytest.raises(govinfo.RenderError) as info:
+        govinfo.render_text(linping(), locale=locale)
+    assert info.value.code == "unreadable_locale"
+    assert "zh_CN" in info.value.message
 
 
 @pytest.mark.parametrize("fmt", list(RENDERERS))

@@ -43,12 +43,12 @@ import cattrs
 from .appeals import AppealTable
 from .catalogue import EDITIONS, CellKind, Edition, RowSpec, TableSpec, object_tree
 from .catalogue.spec import ObjectTree
-from .errors import GovinfoError, InvalidReportError
+from .errors import GovinfoError, InvalidReportError, describe
 from .narrative import Narrative, Subsection, checked_narrative, checked_subsection
 from .proactive import Proactive
 from .report import Report
 from .requests import RequestTable
-from .table import Cell, Table, path_of
+from .table import MAX_COUNT, Cell, Table, path_of
 
 __all__ = [
     "FORMAT_VERSION",
@@ -205,7 +205,12 @@ def _read_cell(kind: CellKind, value: object, path: str, problems: _Problems) ->
     if kind is CellKind.COUNT or kind is CellKind.SIGNED:
         if type(value) is int:
             if value < 0 and kind is CellKind.COUNT:
-                problems.add(path, "negative_count", f"a count cannot be negative (got {value})")
+                problems.add(path, "negative_count", f"a count cannot be negative (got {describe(value)})")
+                return None
+            if not -MAX_COUNT <= value <= MAX_COUNT:
+                problems.add(
+                    path, "too_large", f"a count must be at most {MAX_COUNT} (got {describe(value)})"
+                )
                 return None
             return value
         problems.add(path, "wrong_type", f"a count must be an integer or null, not {_type_name(value)}")
@@ -215,20 +220,26 @@ def _read_cell(kind: CellKind, value: object, path: str, problems: _Problems) ->
             if _MONEY.fullmatch(value):
                 return Decimal(value)
             if value.startswith("-") and _MONEY.fullmatch(value[1:]):
-                problems.add(path, "negative_money", f"money cannot be negative (got {value!r})")
+                problems.add(path, "negative_money", f"money cannot be negative (got {describe(value)})")
             else:
                 problems.add(
-                    path, "bad_money", f'money must be a decimal string such as "103.5", not {value!r}'
+                    path,
+                    "bad_money",
+                    f'money must be a decimal string such as "103.5", not {describe(value)}',
                 )
             return None
         if isinstance(value, float):
-            problems.add(path, "money_not_string", f'money must be a decimal string ("{value}"), not a float')
+            problems.add(
+                path,
+                "money_not_string",
+                f"money must be a decimal string ({describe(str(value))}), not a float",
+            )
             return None
         problems.add(path, "money_not_string", f"money must be a decimal string, not {_type_name(value)}")
         return None
     if isinstance(value, str) and value in ("元", "万元"):
         return value
-    problems.add(path, "bad_unit", f'unit must be "元", "万元" or null, not {value!r}')
+    problems.add(path, "bad_unit", f'unit must be "元", "万元" or null, not {describe(value)}')
     return None
 
 
@@ -291,10 +302,12 @@ def _read_table(data: object, spec: TableSpec, problems: _Problems) -> list[Cell
         if other:
             names = " and ".join(other)
             problems.add(
-                where, "other_edition_key", f"{key!r} belongs to the {names} edition layout, not this one"
+                where,
+                "other_edition_key",
+                f"{describe(key)} belongs to the {names} edition layout, not this one",
             )
         else:
-            problems.add(where, "unknown_key", f"unknown key {key!r}")
+            problems.add(where, "unknown_key", f"unknown key {describe(key)}")
 
     def walk(obj: object, node: _Node | _Leaf, path: str, keys: tuple[str, ...]) -> None:
         if not isinstance(obj, dict):
@@ -315,7 +328,7 @@ def _read_table(data: object, spec: TableSpec, problems: _Problems) -> list[Cell
                 elif is_total:
                     missing_totals.append((pos, node))
                 else:
-                    problems.add(f"{path}.{key}", "missing_key", f"missing key {key!r}")
+                    problems.add(f"{path}.{key}", "missing_key", f"missing key {describe(key)}")
             return
         if obj.keys() - node.keys():
             for key in obj:
@@ -327,7 +340,7 @@ def _read_table(data: object, spec: TableSpec, problems: _Problems) -> list[Cell
             elif isinstance(child, _Leaf) and child.row.is_total:
                 missing_rows.append(child)
             else:
-                problems.add(f"{path}.{key}", "missing_key", f"missing key {key!r}")
+                problems.add(f"{path}.{key}", "missing_key", f"missing key {describe(key)}")
 
     walk(data, _plan(spec), f"$.{spec.key}", ())
     for pos, leaf in missing_totals:
@@ -417,7 +430,7 @@ def _read_narrative(obj: object, path: str, problems: _Problems) -> Narrative:
         return Narrative()
     for key in obj:
         if key not in ("paragraphs", "subsections"):
-            problems.add(f"{path}.{key}", "unknown_key", f"unknown key {key!r}")
+            problems.add(f"{path}.{key}", "unknown_key", f"unknown key {describe(key)}")
     paragraphs = _read_paragraphs(obj.get("paragraphs", []), f"{path}.paragraphs", problems)
     subs_obj = obj.get("subsections", [])
     subsections: list[Subsection] = []
@@ -431,7 +444,7 @@ def _read_narrative(obj: object, path: str, problems: _Problems) -> Narrative:
             continue
         for key in sub:
             if key not in ("title", "paragraphs"):
-                problems.add(f"{where}.{key}", "unknown_key", f"unknown key {key!r}")
+                problems.add(f"{where}.{key}", "unknown_key", f"unknown key {describe(key)}")
         title = sub.get("title")
         if "title" not in sub:
             problems.add(f"{where}.title", "missing_key", "missing key 'title'")
@@ -494,17 +507,17 @@ def structure_report(data: object) -> Report:
     if not data.keys() <= _TOP_KEY_SET:
         for key in data:
             if key not in _TOP_KEY_SET:
-                p.add(f"$.{key}", "unknown_key", f"unknown key {key!r}")
+                p.add(f"$.{key}", "unknown_key", f"unknown key {describe(key)}")
     for key in ("edition", "agency", "year"):
         if key not in data:
-            p.add(f"$.{key}", "missing_key", f"missing key {key!r}")
+            p.add(f"$.{key}", "missing_key", f"missing key {describe(key)}")
 
     version = data.get("format_version", FORMAT_VERSION)
     if type(version) is not int or version != FORMAT_VERSION:
         p.add(
             "$.format_version",
             "bad_format_version",
-            f"format_version must be {FORMAT_VERSION}, not {version!r}",
+            f"format_version must be {FORMAT_VERSION}, not {describe(version)}",
         )
 
     edition = None
@@ -514,7 +527,7 @@ def structure_report(data: object) -> Report:
             edition = EDITIONS[ed_key]
         else:
             known = " or ".join(f'"{k}"' for k in EDITIONS)
-            p.add("$.edition", "bad_edition", f"edition must be {known}, not {ed_key!r}")
+            p.add("$.edition", "bad_edition", f"edition must be {known}, not {describe(ed_key)}")
 
     agency = data.get("agency")
     if "agency" in data and not isinstance(agency, str):
@@ -524,7 +537,7 @@ def structure_report(data: object) -> Report:
         if type(year) is not int:
             p.add("$.year", "wrong_type", f"year must be an integer, not {_type_name(year)}")
         elif not 1000 <= year <= 9999:
-            p.add("$.year", "bad_year", f"year must have four digits, not {year}")
+            p.add("$.year", "bad_year", f"year must have four digits, not {describe(year)}")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         p.add("$.title", "wrong_type", f"title must be a string or null, not {_type_name(title)}")
@@ -532,12 +545,14 @@ def structure_report(data: object) -> Report:
     pub = data.get("published")
     if pub is not None:
         if not isinstance(pub, str) or not _DATE.fullmatch(pub):
-            p.add("$.published", "bad_date", f"published must be a date written YYYY-MM-DD, not {pub!r}")
+            p.add(
+                "$.published", "bad_date", f"published must be a date written YYYY-MM-DD, not {describe(pub)}"
+            )
         else:
             try:
                 published = _dt.date.fromisoformat(pub)
             except ValueError:
-                p.add("$.published", "bad_date", f"{pub!r} is not a calendar date")
+                p.add("$.published", "bad_date", f"{describe(pub)} is not a calendar date")
     preamble = _read_paragraphs(data.get("preamble", []), "$.preamble", p)
     narratives = {
         key: _narrative(data[key], f"$.{key}", p) if key in data else Narrative()

@@ -31,10 +31,51 @@ __all__ = [
     "Problem",
     "RenderError",
     "ValidationError",
+    "describe",
 ]
 
 #: A problem flattened: (code, path, message).
 Problem = tuple[str, str, str]
+
+#: The most characters of a value a message quotes.
+QUOTE_CHARS = 60
+
+
+def describe(value: object) -> str:
+    """A short description of any value for a message: never long, never recursive, never raises.
+
+    Huge integers are described by their size (``str()`` of one has a digit limit), long text is
+    cut, containers are named with their length (a value nested 1000 deep has no ``repr``).
+
+    >>> describe(10**5000)
+    'an integer of 5001 digits'
+    >>> describe("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    >>> v = 0
+    >>> for _ in range(1000):
+    ...     v = [v]
+    >>> describe(v), describe(None), describe(12)
+    ('a list of 1 item', 'None', '12')
+    """
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        if value.bit_length() > 100:
+            size = int(value.bit_length() * 0.30102999566398120) + 1  # an upper bound, then exact
+            if abs(value) < 10 ** (size - 1):
+                size -= 1
+            return f"an integer of {size} digits"
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        if len(value) > QUOTE_CHARS:
+            return f"{value[:QUOTE_CHARS]!r}…' ({len(value)} characters)".replace("'…'", "…'", 1)
+        return repr(value)
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        n = len(value)
+        return f"a {type(value).__name__} of {n} item{'s' if n != 1 else ''}"
+    return f"a {type(value).__name__}"
 
 
 class GovinfoError(ValueError):

@@ -9,7 +9,7 @@ import attrs
 
 from .appeals import AppealTable
 from .catalogue import EDITIONS, Edition, common
-from .errors import GovinfoError, InvalidReportError
+from .errors import GovinfoError, InvalidReportError, describe
 from .narrative import Narrative, _str_tuple
 from .proactive import Proactive
 from .requests import RequestTable
@@ -25,7 +25,7 @@ __all__ = ["Report"]
 def _edition(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or value not in EDITIONS:
         raise GovinfoError(
-            f"edition must be one of {', '.join(map(repr, EDITIONS))}, not {value!r}",
+            f"edition must be one of {', '.join(map(repr, EDITIONS))}, not {describe(value)}",
             code="bad_edition",
             path="$.edition",
         )
@@ -48,7 +48,9 @@ def _type(kind: type | tuple[type, ...], what: str, *, optional: bool = False) -
 def _year(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     _type(int, "an integer")(inst, attribute, value)
     if not 1000 <= value <= 9999:  # type: ignore[operator]
-        raise GovinfoError(f"year must have four digits, not {value}", code="bad_year", path="$.year")
+        raise GovinfoError(
+            f"year must have four digits, not {describe(value)}", code="bad_year", path="$.year"
+        )
 
 
 def _paragraphs(inst: Any, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .catalogue import MONEY_UNITS, CellKind, CellSpec, ColumnSpec, RowSpec, TableSpec
-from .errors import GovinfoError, InvalidReportError
+from .errors import GovinfoError, InvalidReportError, describe
 
 __all__ = ["Cell", "RowView", "Table", "all_counts", "cell_problem", "path_of"]
 
@@ -23,6 +23,13 @@ __all__ = ["Cell", "RowView", "Table", "all_counts", "cell_problem", "path_of"]
 Cell = int | Decimal | str | None
 
 T = TypeVar("T", bound="Table")
+
+
+#: The largest count a cell holds (and the largest magnitude of a signed net change): far
+#: beyond any real report, and well inside every JSON library's integers.
+MAX_COUNT = 10**15 - 1
+#: Money is at most this many digits before and after the decimal point.
+MAX_MONEY_DIGITS = 40
 
 
 def cell_problem(kind: CellKind, value: object) -> tuple[str, str] | None:
@@ -33,7 +40,9 @@ def cell_problem(kind: CellKind, value: object) -> tuple[str, str] | None:
         if type(value) is not int:
             return "wrong_type", f"a count must be an integer or null, not {type(value).__name__}"
         if kind is CellKind.COUNT and value < 0:
-            return "negative_count", f"a count cannot be negative (got {value})"
+            return "negative_count", f"a count cannot be negative (got {describe(value)})"
+        if not -MAX_COUNT <= value <= MAX_COUNT:
+            return "too_large", f"a count must be at most {MAX_COUNT} (got {describe(value)})"
         return None
     if kind is CellKind.MONEY:
         if not isinstance(value, Decimal):
@@ -42,9 +51,20 @@ def cell_problem(kind: CellKind, value: object) -> tuple[str, str] | None:
             return "bad_money", f"money must be a finite amount (got {value})"
         if value < 0:
             return "negative_money", f"money cannot be negative (got {value})"
+        exponent = value.as_tuple().exponent
+        digits = len(value.as_tuple().digits)
+        if (
+            value.adjusted() >= MAX_MONEY_DIGITS
+            or (isinstance(exponent, int) and -exponent > MAX_MONEY_DIGITS)
+            or digits > 2 * MAX_MONEY_DIGITS
+        ):
+            return (
+                "too_large",
+                f"money has at most {MAX_MONEY_DIGITS} digits before and after the point (got {value:.3e})",
+            )
         return None
     if value not in MONEY_UNITS:
-        return "bad_unit", f"a unit must be one of {', '.join(MONEY_UNITS)} or null (got {value!r})"
+        return "bad_unit", f"a unit must be one of {', '.join(MONEY_UNITS)} or null (got {describe(value)})"
     return None
 
 
@@ -59,7 +79,7 @@ def all_counts(cells: Iterable[Cell]) -> bool:
     """
     for c in cells:
         if type(c) is int:
-            if c < 0:
+            if c < 0 or c > MAX_COUNT:
                 return False
         elif c is not None:
             return False
@@ -195,7 +215,11 @@ class Table:
             raise InvalidReportError(
                 f"unknown cells for the {spec.key} table",
                 [
-                    GovinfoError(f"no cell {r!r}/{c!r}", code="unknown_key", path=f"$.{spec.key}.{r}.{c}")
+                    GovinfoError(
+                        f"no cell {describe(r)}/{describe(c)}",
+                        code="unknown_key",
+                        path=f"$.{spec.key}.{r}.{c}",
+                    )
                     for r, c in unknown
                 ],
             )

@@ -31,7 +31,7 @@ RENDERERS: tuple[Callable[..., str], ...] = (
     govinfo.render_markdown,
     govinfo.render_html,
 )
-LOCALES = st.sampled_from(["zh_CN", "en", "en_GB", "fr", "zh_Hant_TW", "de"])
+LOCALES = st.sampled_from(["zh_CN", "en", "en_GB", "zh_Hant_TW", "ja"])
 HEADINGS = [
     "一、总体情况",
     "二、主动公开政府信息情况",

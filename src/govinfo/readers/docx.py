@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ParseError
 from .cells import Block, SourceCell, SourceDocument, SourceLocation, SourceRow, TableBlock, TextBlock
+from .normalize import small_int
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -37,6 +38,41 @@ if TYPE_CHECKING:
 __all__ = ["is_docx", "is_ole2", "read_docx"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+#: Resource limits, checked on the zip's own entry table before anything is inflated (a
+#: decompression bomb is refused at once, ``docx_too_large``). Real reports are far smaller:
+#: their ``word/document.xml`` is under 2 MB. Override by assigning to these names.
+MAX_UNZIPPED = 64 * 1024 * 1024
+MAX_XML = 16 * 1024 * 1024
+MAX_ENTRIES = 2000
+#: The widest grid span or column offset read from an attribute.
+MAX_GRID = 64
+
+
+def _check_budget(data: bytes) -> None:
+    """Refuse a package whose declared sizes exceed the limits (zipfile enforces them on reading)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx reports the damage
+    if len(infos) > MAX_ENTRIES:
+        raise ParseError(
+            f"the Word file holds {len(infos)} parts (at most {MAX_ENTRIES} are read)", code="docx_too_large"
+        )
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNZIPPED:
+        raise ParseError(
+            f"the Word file unpacks to {total} bytes (at most {MAX_UNZIPPED}): a real report is far "
+            "smaller (a decompression bomb?)",
+            code="docx_too_large",
+        )
+    big = [i for i in infos if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML]
+    if big:
+        raise ParseError(
+            f"the Word file's {big[0].filename} unpacks to {big[0].file_size} bytes (at most {MAX_XML})",
+            code="docx_too_large",
+        )
 
 
 def is_ole2(data: bytes) -> bool:
@@ -131,10 +167,10 @@ class _Numbering:
         for an in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in an.findall(qn("w:lvl")):
-                ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                ilvl = small_int(lvl.get(qn("w:ilvl")), 0, 9)
                 fmt = self._val(lvl, "w:numFmt") or "decimal"
                 text = self._val(lvl, "w:lvlText") or ""
-                start = int(self._val(lvl, "w:start") or "1")
+                start = small_int(self._val(lvl, "w:start"), 1, 100_000)
                 levels[ilvl] = (fmt, text, start)
             abstract[an.get(qn("w:abstractNumId"), "")] = levels
         for num in root.findall(qn("w:num")):
@@ -152,7 +188,7 @@ class _Numbering:
         numpr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         if numpr is not None:
             num_id = self._val(numpr, "w:numId") or ""
-            ilvl = int(self._val(numpr, "w:ilvl") or "0")
+            ilvl = small_int(self._val(numpr, "w:ilvl"), 0, 9)
         elif style_numpr is not None:
             num_id, ilvl = style_numpr
         else:
@@ -194,7 +230,7 @@ def _table_block(tbl: Any, index: int, qn: Any, paragraph_cls: Any, parent: Any)
         col = 0
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
         if before is not None:
-            col = int(before.get(qn("w:val"), "0"))
+            col = small_int(before.get(qn("w:val")), 0, MAX_GRID)
         last: list[Any] | None = None
         for tc in _row_cells(tr, qn):
             tcpr = tc.find(qn("w:tcPr"))
@@ -202,7 +238,7 @@ def _table_block(tbl: Any, index: int, qn: Any, paragraph_cls: Any, parent: Any)
             if tcpr is not None:
                 gs = tcpr.find(qn("w:gridSpan"))
                 if gs is not None:
-                    span = max(1, int(gs.get(qn("w:val"), "1")))
+                    span = max(1, small_int(gs.get(qn("w:val")), 1, MAX_GRID))
                 vm = tcpr.find(qn("w:vMerge"))
                 if vm is not None:
                     vmerge = vm.get(qn("w:val"), "continue")
@@ -259,6 +295,7 @@ def read_docx(data: bytes) -> SourceDocument:
             ".docx; save it as an unprotected .docx (or PDF) and parse that",
             code="docx_unsupported",
         )
+    _check_budget(data)
     docx = _python_docx()
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
@@ -315,6 +352,6 @@ def _style_numbering(document: Any, qn: Any) -> dict[str, tuple[str, int]]:
         if num is not None:
             out[style.get(qn("w:styleId"), "")] = (
                 num.get(qn("w:val"), ""),
-                int(lvl.get(qn("w:val"), "0")) if lvl is not None else 0,
+                small_int(lvl.get(qn("w:val")), 0, 9) if lvl is not None else 0,
             )
     return out

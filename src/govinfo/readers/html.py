@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 import attrs
 
 from .cells import Block, SourceCell, SourceDocument, SourceLocation, SourceRow, TableBlock, TextBlock
+from .normalize import small_int
 
 __all__ = ["read_html"]
 
@@ -47,12 +48,7 @@ MAX_DEPTH = 32
 
 
 def _span(value: str | None) -> int:
-    if not value:
-        return 1
-    digits = "".join(ch for ch in value.strip()[:6] if ch.isdigit())
-    if not digits:
-        return 1
-    return max(1, min(MAX_SPAN, int(digits)))
+    return max(1, small_int(value, 1, MAX_SPAN))
 
 
 @attrs.define

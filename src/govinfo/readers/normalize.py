@@ -124,7 +124,9 @@ class CellValue:
     """What a cell's text says.
 
     ``kind`` is ``"number"`` (``value`` holds it), ``"blank"`` (a filler such as ``/``:
-    ``value`` is ``None``), or ``"text"`` (not a value at all). ``unit`` is ``元``/``万元``
+    ``value`` is ``None``), ``"unreadable"`` (written like a number, but not one govinfo can read
+    for sure: more than 15 digits, ``1.234,5``; it fills its cell, which is not stated, and
+    ``odd`` says why), or ``"text"`` (not a value at all). ``unit`` is ``元``/``万元``
     when the cell wrote one; ``signed`` when it had an explicit sign; ``odd`` describes
     anything unusual that a diagnostic should mention (``--253``).
     """
@@ -148,6 +150,8 @@ _NUMBER = re.compile(
     r"(?P<unit>万元|元|件|条|个|项|宗)?"
 )
 _UNITS = ("万元", "元")
+#: Text written like a number (digits, separators, a sign, a unit) that :data:`_NUMBER` rejects.
+_NUMBER_LIKE = re.compile(r"[+\-]{0,2}[0-9][0-9.,]{0,60}(?:万元|元|件|条|个|项|宗)?")
 
 
 @lru_cache(maxsize=4096)
@@ -176,6 +180,12 @@ def read_value(text: str) -> CellValue:
         return CellValue(kind="blank")
     m = _NUMBER.fullmatch(key)
     if m is None:
+        if _NUMBER_LIKE.fullmatch(key):
+            return CellValue(
+                kind="unreadable",
+                odd=f"{key[:40]!r} is written like a number but cannot be read as one for sure "
+                "(more than 15 digits, or separators out of place)",
+            )
         return CellValue(kind="text")
     sign = m["sign"] or ""
     digits = m["int"].replace(",", "")
@@ -195,3 +205,18 @@ def read_value(text: str) -> CellValue:
     else:
         value = -int(digits) if negative else int(digits)
     return CellValue(kind="number", value=value, unit=unit, signed=bool(sign), odd=odd)
+
+
+def small_int(value: str | None, default: int, limit: int) -> int:
+    """An attribute's whole number (a span, a list level): ASCII digits only, at most ``limit``;
+    ``default`` when there is none or it is not one (``"²"``, ``"x"``, ``"-1"``).
+
+    >>> small_int("3", 1, 100), small_int("²", 1, 100), small_int("x", 0, 9), small_int("99999", 1, 100)
+    (3, 1, 0, 100)
+    """
+    if value is None:
+        return default
+    text = value.strip()[:9]
+    if not text or not text.isascii() or not text.isdigit():
+        return default
+    return min(limit, int(text))

@@ -9,7 +9,10 @@ rebuilds paragraphs and tables (merged cells, tables across page breaks) and han
 
 A file that cannot be a report fails fast with a :class:`~govinfo.errors.ParseError` that
 says what is wrong: ``pdf_encrypted``, ``pdf_damaged`` (truncated or corrupt), ``pdf_no_text``
-(a scan: images and no text layer), ``pdf_no_tables``, or ``missing_extra``.
+(a scan: images and no text layer), ``pdf_too_large`` (more than :data:`MAX_PAGES` pages or
+:data:`MAX_GLYPHS` characters), or ``missing_extra``. A page PDFium cannot load is skipped
+with a ``pdf_page_damaged`` diagnostic; a PDF without ruled tables gets a ``pdf_no_tables``
+diagnostic, and its tables printed as text are read where their labels allow.
 
 >>> from govinfo.readers.pdf import read_pdf
 >>> from govinfo.errors import ParseError
@@ -52,6 +55,12 @@ def _pdfium() -> Any:
             "reading PDF needs the pypdfium2 package: pip install 'govinfo-cn[pdf]'", code="missing_extra"
         ) from None
     return pypdfium2
+
+
+#: The most pages read: real reports have 3 to 30; a longer file is refused (``pdf_too_large``).
+MAX_PAGES = 200
+#: The most characters of text read over all pages (a 30-page report has about 60,000).
+MAX_GLYPHS = 2_000_000
 
 
 def _open(pdfium: Any, data: bytes) -> Any:
@@ -223,9 +232,20 @@ def pdf_pages(data: bytes) -> list[PageContent]:
                     "pages may be missing; download the file again",
                     code="pdf_damaged",
                 )
+            if len(doc) > MAX_PAGES:
+                raise ParseError(
+                    f"the PDF has {len(doc)} pages; a report has far fewer (at most {MAX_PAGES} are "
+                    "read: govinfo.readers.pdf.MAX_PAGES)",
+                    code="pdf_too_large",
+                )
             pages: list[PageContent] = []
+            glyph_count = 0
             for n in range(len(doc)):
-                page = doc[n]
+                try:
+                    page = doc[n]
+                except pdfium.PdfiumError:
+                    pages.append(PageContent(number=n + 1, width=0, height=0, glyphs=(), damaged=True))
+                    continue
                 try:
                     height, width = page.get_height(), page.get_width()
                     textpage = page.get_textpage()
@@ -236,6 +256,13 @@ def pdf_pages(data: bytes) -> list[PageContent]:
                         textpage.close()
                 finally:
                     page.close()
+                glyph_count += len(glyphs)
+                if glyph_count > MAX_GLYPHS:
+                    raise ParseError(
+                        f"the PDF holds more than {MAX_GLYPHS} characters of text; a report has far "
+                        "fewer (govinfo.readers.pdf.MAX_GLYPHS)",
+                        code="pdf_too_large",
+                    )
                 pages.append(
                     PageContent(
                         number=n + 1,
@@ -270,8 +297,16 @@ def read_pdf(data: bytes) -> SourceDocument:
                 code="pdf_no_text",
             )
         raise ParseError(f"the PDF's {len(pages)} page(s) hold no text", code="pdf_no_text")
-    blocks, diagnostics = layout_blocks(pages)
+    blocks, diagnostics = layout_blocks([p for p in pages if not p.damaged])
     for p in pages:
+        if p.damaged:
+            diagnostics.append(
+                Diagnostic(
+                    code="pdf_page_damaged",
+                    message="PDFium cannot load this page (a damaged page object); its content is missing",
+                    location=SourceLocation(page=p.number),
+                )
+            )
         if p.lost_text:
             diagnostics.append(
                 Diagnostic(
@@ -280,19 +315,16 @@ def read_pdf(data: bytes) -> SourceDocument:
                     location=SourceLocation(page=p.number),
                 )
             )
-    doc = SourceDocument(blocks=tuple(blocks), layout="pdf", diagnostics=tuple(diagnostics))
     if not any(isinstance(b, TableBlock) for b in blocks):
-        # No ruled table: the matcher may still read tables printed as text, else say why.
-        from .document import read_document
-
-        try:
-            read_document(doc)
-        except ParseError as e:
-            scans = [p.number for p in pages if p.images and not p.glyphs]
-            hint = f"; page(s) {', '.join(map(str, scans))} hold only images (scanned?)" if scans else ""
-            raise ParseError(
-                f"the PDF has no ruled tables (the tables may be images or missing){hint}, and its "
-                f"text alone is not a complete report: {e.message}",
+        # No ruled table: the matcher may still read tables printed as text; say why if not.
+        scans = [p.number for p in pages if p.images and not p.glyphs]
+        hint = f"; page(s) {', '.join(map(str, scans))} hold only images (scanned?)" if scans else ""
+        diagnostics.append(
+            Diagnostic(
                 code="pdf_no_tables",
-            ) from None
+                message=f"the PDF has no ruled tables (the tables may be images or missing){hint}; "
+                "tables printed as plain text are read where their labels allow",
+            )
+        )
+    doc = SourceDocument(blocks=tuple(blocks), layout="pdf", diagnostics=tuple(diagnostics))
     return doc

@@ -106,6 +106,8 @@ class PageContent:
     images: int = 0
     #: How many text objects the extractor could not turn into characters.
     lost_text: int = 0
+    #: True when PDFium could not load the page at all (a damaged page object): it holds nothing.
+    damaged: bool = False
 
 
 # --- small helpers -------------------------------------------------------------------------

@@ -486,7 +486,10 @@ def _cell_from(
     spec = p.spec
     path = _cell_path(spec, row.key, column.key)
     v = tok.value
-    assert v is not None
+    if v is None or v.kind == "unreadable" or v.kind == "text":
+        why = v.odd if v is not None and v.odd else "not a number"
+        p.diag("unreadable_number", f"{why}; not stated", tok, path)
+        return None, None
     if v.kind == "blank":
         shown = tok.raw.strip()
         p.diag("not_stated", f"blank cell{f' ({shown!r})' if shown else ''} read as not stated", tok, path)
@@ -496,8 +499,9 @@ def _cell_from(
     if v.odd:
         p.diag("odd_number", v.odd, tok, path)
     value = v.value
+    if value is None:  # pragma: no cover - a number always has its value
+        return None, None
     if column.kind is CellKind.MONEY:
-        assert value is not None
         amount = value if isinstance(value, Decimal) else Decimal(value)
         if amount < 0:
             p.diag("negative_value", "money cannot be negative; not stated", tok, path)
@@ -513,7 +517,6 @@ def _cell_from(
     if isinstance(value, Decimal):
         p.diag("not_a_count", "a count must be a whole number; not stated", tok, path)
         return None, None
-    assert value is not None
     if v.unit is not None:
         p.diag("not_a_count", f"a count cannot carry the unit {v.unit!r}; not stated", tok, path)
         return None, None

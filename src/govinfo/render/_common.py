@@ -280,6 +280,16 @@ def _style(locale: str) -> Style:
         loc = Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         raise RenderError(f"unknown locale {locale!r}; try 'zh_CN' or 'en'", code="unknown_locale") from None
+    symbols = loc.number_symbols.get("latn", {})
+    if loc.default_numbering_system != "latn" or symbols.get("decimal") != "." or symbols.get("group") != ",":
+        # 11615 in German is "11.615": read back, that is 11.615. Only locales whose numbers the
+        # readers read back exactly are rendered (report-format.md: ``.`` decimal, ``,`` grouping).
+        raise RenderError(
+            f"locale {locale!r} writes numbers that do not read back ("
+            f"decimal {symbols.get('decimal')!r}, grouping {symbols.get('group')!r}); use a locale with "
+            "'.' for decimals and ',' for grouping, such as 'zh_CN', 'zh_Hant_TW' or 'en'",
+            code="unreadable_locale",
+        )
     return Style(locale=loc, english=loc.language == "en", tag=str(loc))
 
 
