@@ -230,12 +230,10 @@ def _read(
     path: str, *, edition: str | None, validate: bool, year: int | None = None, agency: str | None = None
 ) -> ReadResult:
     from .encoding import decode
+    from .files import read_input
 
-    p = Path(path)
     try:
-        if p.stat().st_size > MAX_BYTES:
-            raise ParseError(f"the file is larger than {MAX_BYTES} bytes", code="too_large", path=path)
-        data = p.read_bytes()
+        data = read_input(path, MAX_BYTES)
     except OSError as e:
         reason = e.strerror or type(e).__name__
         return ReadResult(

@@ -883,15 +883,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovinfoError as e:
         print(f"govinfo: {e}", file=sys.stderr)
         return EXIT_UNREADABLE
-    except KeyboardInterrupt:
-        print("govinfo: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (| head): stop quietly; point stdout at nothing so the interpreter's
         # final flush does not complain again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as e:
+        # A file or folder the command writes cannot be written (a file where a folder is
+        # wanted, a missing folder, a full disk, /dev/full): say which, with the system's reason.
+        where = os.fsdecode(e.filename) if e.filename is not None else "the output"
+        shown = where.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        print(
+            f"govinfo: cannot write {shown}: {e.strerror or type(e).__name__} [write_failed]", file=sys.stderr
+        )
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("govinfo: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

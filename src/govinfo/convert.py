@@ -567,6 +567,9 @@ def structure_report(data: object) -> Report:
             tables["requests"] = _read_requests(data["requests"], edition, p)
         if "appeals" in data:
             tables["appeals"] = _read_whole_table(AppealTable, data["appeals"], edition.appeals, p)
+    for path, text in _texts(agency, title, preamble, narratives):
+        if _SURROGATE.search(text):
+            p.add(path, "bad_text", "the text holds a lone surrogate (U+D800–U+DFFF): it cannot be UTF-8")
     InvalidReportError.collect(p.errors, "the report dict is not valid")
     assert isinstance(ed_key, str)
     assert isinstance(agency, str)
@@ -583,6 +586,29 @@ def structure_report(data: object) -> Report:
         other_matters=narratives["other_matters"],
         **{k: v for k, v in tables.items() if v is not None},  # type: ignore[arg-type]
     )
+
+
+#: A lone surrogate: Python text that no UTF-8 (and so no JSON file) can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _texts(
+    agency: object, title: object, preamble: tuple[str, ...], narratives: Mapping[str, Narrative]
+) -> Iterator[tuple[str, str]]:
+    """``(JSON path, text)`` of every text field of a report being read."""
+    if isinstance(agency, str):
+        yield "$.agency", agency
+    if isinstance(title, str):
+        yield "$.title", title
+    for i, para in enumerate(preamble):
+        yield f"$.preamble[{i}]", para
+    for key, n in narratives.items():
+        for i, para in enumerate(n.paragraphs):
+            yield f"$.{key}.paragraphs[{i}]", para
+        for j, sub in enumerate(n.subsections):
+            yield f"$.{key}.subsections[{j}].title", sub.title
+            for i, para in enumerate(sub.paragraphs):
+                yield f"$.{key}.subsections[{j}].paragraphs[{i}]", para
 
 
 def unstructure_report(report: Report) -> dict[str, Any]:

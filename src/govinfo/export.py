@@ -101,7 +101,10 @@ def _items(items: Iterable[Any], what: str) -> Iterator[tuple[str | None, Report
         if isinstance(item, Report):
             yield None, item, None
         elif isinstance(item, ReadResult):
-            yield item.path, item.report, item
+            # A file name that is not UTF-8 (kept by Python as surrogate escapes) is shown with
+            # U+FFFD: every output (CSV, Parquet) is UTF-8.
+            path = item.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            yield path, item.report, item
         else:
             raise TypeError(f"{what}() takes Report or ReadResult values, not {type(item).__name__}")
 

@@ -70,9 +70,11 @@ def _text_of(source: Source) -> tuple[str, str]:
             raise ParseError(f"the input is larger than {MAX_BYTES} bytes", code="too_large")
         return _decode(source), "<bytes>"
     if isinstance(source, os.PathLike):
+        from ..files import read_input
+
         path = Path(source)
         try:
-            data = path.read_bytes()
+            data = read_input(path, MAX_BYTES)
         except OSError as e:
             raise ParseError(
                 f"cannot read {path}: {e.strerror}", code="unreadable_file", path=str(path)

@@ -38,7 +38,11 @@ def _head(source: str | bytes | os.PathLike[str]) -> bytes | None:
     if isinstance(source, bytes):
         return source[:1024]
     if isinstance(source, os.PathLike):
+        import stat
+
         try:
+            if not stat.S_ISREG(os.stat(source).st_mode):
+                return None  # the text path refuses it (not_a_file)
             with Path(source).open("rb") as f:
                 return f.read(1024)
         except OSError:
@@ -56,10 +60,16 @@ def read_binary(source: str | bytes | os.PathLike[str], max_bytes: int) -> Sourc
     if isinstance(source, bytes):
         data = source
     else:
-        path = Path(source)
-        if path.stat().st_size > max_bytes:
-            raise ParseError(f"the input is larger than {max_bytes} bytes", code="too_large", path=str(path))
-        data = path.read_bytes()
+        from ..files import read_input
+
+        try:
+            data = read_input(source, max_bytes)
+        except OSError as e:
+            raise ParseError(
+                f"cannot read {os.fsdecode(source)}: {e.strerror}",
+                code="unreadable_file",
+                path=os.fsdecode(source),
+            ) from None
     if len(data) > max_bytes:
         raise ParseError(f"the input is larger than {max_bytes} bytes", code="too_large")
     kind = sniff(data)

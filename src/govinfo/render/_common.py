@@ -79,17 +79,26 @@ class Located(Protocol):
 #: Characters that end a line in some reader or another (Unicode line boundaries, UAX #14).
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 #: Every C0/C1 control becomes U+FFFD, except line breaks and tabs, which become spaces.
+#: Bidirectional controls (U+202A–U+202E, U+2066–U+2069, marks) are shown, not applied: a
+#: right-to-left override in a report's text could otherwise reorder what a reader sees.
+#: Lone surrogates (text that cannot be written as UTF-8) become U+FFFD.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _INLINE = {
     **dict.fromkeys((*range(0x20), *range(0x7F, 0xA0)), "\ufffd"),
     **{ord(c): " " for c in _LINE_BREAKS + "\t"},
+    **{ord(c): f"[U+{ord(c):04X}]" for c in BIDI_CONTROLS},
+    **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
 
 
 def inline(text: str) -> str:
-    """``text`` made safe for one line: line breaks and tabs become spaces, other controls U+FFFD.
+    """``text`` made safe for one line: line breaks and tabs become spaces, other controls U+FFFD,
+    bidirectional controls are shown (``[U+202E]``), lone surrogates U+FFFD.
 
     >>> inline("a\\r\\nb\\tc\\x1bd")
     'a b c\\ufffdd'
+    >>> inline("x\\u202ey\\ud800")
+    'x[U+202E]y\\ufffd'
     """
     if text.isprintable():  # no control, no line break: nothing to replace
         return text
