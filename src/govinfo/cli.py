@@ -6,8 +6,9 @@ Subcommands: ``show``, ``check``, ``render``, ``convert``, ``diff``, ``schema``,
 
 Exit status, for every subcommand:
 
-- 0: success (``check``: every report read and no finding of error severity);
-- 1: ``check`` found findings of error severity (and every file was read);
+- 0: success (``check``: every report read in full and no finding of error severity);
+- 1: ``check`` found findings of error severity, or a report was only partly read (a section
+  missing, a table cut short: its ``sections`` say which), and every file was read;
 - 2: an input could not be read, or a usage error (a bad option, a missing argument);
 - 130: interrupted (Ctrl-C); 141: the output pipe was closed early (``| head``).
 """
@@ -670,9 +671,11 @@ def build_parser() -> argparse.ArgumentParser:
         "check reports: every accounting identity, blanks, prose against tables",
         "Read each report (files, or every report file under a directory) and validate it: a table of "
         "findings per report, or one JSON object per report (JSON Lines) with --format json. Files "
-        "that cannot be read are reported and the others still checked.\n\n"
-        "Exit status: 0 every report read and no error found; 1 a finding of error severity; "
-        "2 a file could not be read (or a usage error).",
+        "that cannot be read are reported and the others still checked. A report only partly read "
+        "(a section missing, a table cut short) says which sections were not read in full; "
+        "--year and --agency supply what a page does not state.\n\n"
+        "Exit status: 0 every report read in full and no error found; 1 a finding of error "
+        "severity, or a report only partly read; 2 a file could not be read (or a usage error).",
         "Examples:\n  govinfo check report.html\n  govinfo check reports/ --lang en\n"
         "  govinfo check reports/ --format json > findings.jsonl",
     )
