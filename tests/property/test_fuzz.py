@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
+from corrupt import replace_one_value
 from govinfo import GovinfoError, Report
 from govinfo.testing.strategies import reports
 
@@ -73,18 +74,7 @@ def _accepted(d: dict[str, Any]) -> None:
 @given(reports(), st.data())
 def test_one_value_anywhere_replaced_by_an_extreme_one(report: Report, data: st.DataObject) -> None:
     d = report.to_dict()
-    node: Any = d
-    while True:
-        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-        if not keys:
-            break
-        key = data.draw(st.sampled_from(keys))
-        child = node[key]
-        if isinstance(child, (dict, list)) and child and data.draw(st.booleans()):
-            node = child
-            continue
-        node[key] = data.draw(VALUES)
-        break
+    replace_one_value(d, data, VALUES)
     _accepted(d)
 
 

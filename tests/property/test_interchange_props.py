@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corrupt import replace_one_value
 from govinfo import GovinfoError, InvalidReportError, Report
 from govinfo.testing import assert_reports_equal
 from govinfo.testing.strategies import DICT_ERROR_CODES, BrokenDict, broken_dicts, reports
@@ -44,19 +45,7 @@ json_values = st.recursive(
 @given(reports(), st.data())
 def test_any_single_corruption_gives_only_govinfo_errors(report: Report, data: st.DataObject) -> None:
     d = report.to_dict()
-    # walk to a random object inside the dict and replace one of its values with junk
-    node: Any = d
-    while True:
-        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-        if not keys:
-            break
-        key = data.draw(st.sampled_from(keys))
-        child = node[key]
-        if isinstance(child, (dict, list)) and child and data.draw(st.booleans()):
-            node = child
-            continue
-        node[key] = data.draw(json_values)
-        break
+    replace_one_value(d, data, json_values)
     try:
         Report.from_dict(d)
     except GovinfoError as e:

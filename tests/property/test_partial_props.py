@@ -12,16 +12,10 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import Report
+from govinfo.catalogue import common
 from govinfo.testing.strategies import reports
 
-HEADINGS = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-]
+HEADINGS = [f"{n}、{s.label}" for n, s in zip(common.NUMERALS, common.SECTIONS)]
 
 
 def _invented(report: Report, result: govinfo.ParseResult) -> list[str]:
