@@ -84,6 +84,8 @@ def test_what_a_real_page_states_is_read_and_nothing_is_invented(slug: str) -> N
     assert not [k for k in blank if k in got], "a blank cell was given a value"
     if result.report is not None and expected["year"] is not None:
         assert result.report.year == expected["year"]
+    if result.report is not None and expected["agency"] is not None:
+        assert result.report.agency == expected["agency"]
     if result.report is not None and expected["edition"] is not None and got:
         assert result.report.edition == expected["edition"]
     # A page cut off by the excerpt is never mistaken for a whole report.

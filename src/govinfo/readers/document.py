@@ -45,9 +45,11 @@ from .identity import (
     Statement,
     body_statements,
     decide,
+    is_agency_line,
     name_statements,
     overview_statements,
     period_statements,
+    quoted_statements,
     title_statements,
 )
 from .labels import Vocabulary, bounded_distance
@@ -182,7 +184,8 @@ def _heading_keys() -> list[tuple[int, str]]:
 
 
 _HEADING_KEYS = _heading_keys()
-_HEADING_NUMBER = re.compile(r"^([一二三四五六])[、.,]")
+#: A section number: ``一、`` (the format's), or ``1、`` / ``1.`` as some pages number them.
+_HEADING_NUMBER = re.compile(r"^([一二三四五六1-6])[、.,]")
 
 
 def _heading(text: str) -> int | None:
@@ -194,7 +197,7 @@ def _heading(text: str) -> int | None:
         return None
     m = _HEADING_NUMBER.match(key)
     body = key[m.end() :] if m else key
-    number = _NUMERALS.index(m[1]) if m else None
+    number = (int(m[1]) - 1 if m[1].isdigit() else _NUMERALS.index(m[1])) if m else None
     for i, k in _HEADING_KEYS:
         if body == k and (number is None or number == i):
             return i
@@ -663,7 +666,17 @@ def _identity(
             if found:
                 out.extend(found)
                 break
+    if not any(s.field == "agency" and s.source in ("title", "page title", "page header") for s in out):
+        for ln in body[:10]:
+            quoted = quoted_statements(ln.text, str(ln.location))
+            if quoted:
+                out.extend(quoted)
+                break
     out.extend(name_statements(name))
+    first = next((ln for ln in head if ln.text.strip() and not _is_chrome(ln.text)), None)
+    if first is not None and len(first.text) < 60 and is_agency_line(label_key(first.text)):
+        value = "".join(first.text.split())
+        out.append(Statement(field="agency", value=value, source="first line", where=str(first.location)))
     if overview is not None:
         first = next((ln for ln in _lines(overview.blocks[:5]) if ln.text.strip()), None)
         if first is not None:

@@ -39,24 +39,34 @@ __all__ = [
     "Statement",
     "body_statements",
     "decide",
+    "is_agency_line",
     "name_statements",
     "overview_statements",
     "period_statements",
+    "quoted_statements",
     "title_statements",
 ]
 
 #: Where a value may come from, most trusted first.
 #: ``overview`` is the first sentence of 一、总体情况 when it opens with the year (``2023年，…``);
+#: ``first line`` is a first line that is only an agency's name, with no title;
 #: ``publisher`` is a page's ``发布机构``: often the site's operator, not the reporting agency.
 PRECEDENCE = (
     "user", "title", "page title", "page header", "statistics period", "body", "file name", "overview",
-    "sign-off", "publisher",
+    "first line", "sign-off", "publisher",
 )  # fmt: skip
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 #: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告.
-_END = r"政府信息公开(?:工作|年度|情况|的){0,5}报告(?:书)?"
+_END = r"(?:政府)?信息公开(?:工作|年度|情况|的){0,5}报告(?:书)?"
 _TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + r"年度?(?P<a2>.{0,60}?)" + _END + "$")
+#: The year after the words: ``<机关>政府信息公开工作2022年度报告``.
+_TITLE_YEAR_LATE = re.compile(
+    r"^(?P<a1>.{0,60}?)(?:政府)?信息公开(?:工作)?" + _YEAR + r"年度?(?:工作)?报告(?:书)?$(?P<a2>)"
+)
+_TITLE_NO_YEAR = re.compile(r"(?P<a1>.{0,60}?)" + _END)
+_QUOTED = re.compile(r"《([^《》]{6,80})》")
+_TRAILING_BRACKET = re.compile(r"\([^()]{1,30}\)$")
 _TITLE_IN = re.compile(_YEAR + r"年度?(?P<a2>[^。，；,;]{0,40}?)" + _END)
 _PERIOD = re.compile(
     r"统计(?:期限|时限|期间|时间|区间)[^0-9。]{0,6}"
@@ -68,8 +78,8 @@ _REPORTS = re.compile(
 )
 _ABOUT = re.compile(r"关于$")
 #: A page header's field name before a title (``标题：``).
-_HEADER = re.compile(r"^(?:标题|题目|文章标题)[:：]")
-_RAW_HEADER = re.compile(r"^\s*(?:标题|题目|文章标题)\s*[:：]\s*")
+_HEADER = re.compile(r"^(?:(?:标题|题目|文章标题)[:：]|[Pp]age[0-9]{1,4}[-–—])")
+_RAW_HEADER = re.compile(r"^\s*(?:(?:标题|题目|文章标题)\s*[:：]|[Pp]age\s*[0-9]{1,4}\s*[-–—])\s*")
 #: A line that can be an agency's name: short, no digits or sentence punctuation.
 _NAME_LINE = re.compile(r"^[^0-9。，,；;：:！？!?]{2,40}$")
 #: Words that end an agency name (a title's agency part is checked against them loosely).
@@ -93,29 +103,45 @@ class Statement:
 
 
 def _agency(a1: str, a2: str) -> str | None:
-    a1 = _ABOUT.sub("", a1)
+    a1 = _ABOUT.sub("", a1).removesuffix("關於")
     name = a1 or a2
     if not name or len(name) < 2 or any(ch.isdigit() for ch in name):
         return None
     return name
 
 
+def is_agency_line(key: str) -> bool:
+    """A line (its :func:`label_key`) that is only an agency's name (``桃江县松木塘镇人民政府``,
+    ``武昌经开区管委会(滨江商务区管委会)``)."""
+    bare = _TRAILING_BRACKET.sub("", key)
+    return bool(_NAME_LINE.match(key)) and "、" not in key and bool(_AGENCY_END.search(bare))
+
+
+def _match_title(joined: str) -> re.Match[str] | None:
+    return _TITLE.match(joined) or _TITLE_YEAR_LATE.match(joined)
+
+
 def title_statements(
     lines: Sequence[str], *, where: Callable[[int], str], source: str = "title"
 ) -> list[Statement]:
-    """The year, agency and title of the first title in ``lines`` (a title may span 3 lines)."""
+    """The year, agency and title of the first title in ``lines`` (a title may span 3 lines).
+
+    Real forms: ``<机关><YYYY>年度…年度报告``, ``<YYYY>年度<机关>…年度报告``, ``<机关>关于<YYYY>年度…
+    情况的报告``, ``<机关>…工作<YYYY>年度报告``, ``<机关>…信息公开工作报告`` (no 政府), and a title
+    without the agency whose agency stands alone on the line above or below it.
+    """
     keys = [_HEADER.sub("", label_key(t)) if len(t) < 200 else "" for t in lines]
     for j, key in enumerate(keys):
         if not key.endswith("报告") and not key.endswith("报告书"):
             continue
         for i in range(j, max(-1, j - 3), -1):
             joined = "".join(keys[i : j + 1])
-            m = _TITLE.match(joined)
+            m = _match_title(joined)
             if m is None:
                 continue
             if _agency(m["a1"], m["a2"]) is None and i > 0 and _NAME_LINE.match(keys[i - 1]):
                 # ``<机关>\n关于2022年度政府信息公开工作情况的报告``: the agency is the line above.
-                longer = _TITLE.match(keys[i - 1] + joined)
+                longer = _match_title(keys[i - 1] + joined)
                 if longer is not None and _agency(longer["a1"], longer["a2"]) is not None:
                     i, m = i - 1, longer
             raw = "".join(t.strip() for t in lines[i : j + 1])
@@ -123,12 +149,46 @@ def title_statements(
             if headed is not None:
                 raw, source = raw[headed.end() :], "page header" if source == "title" else source
             out = [Statement(field="year", value=int(m["year"]), source=source, where=where(i), raw=raw)]
-            agency = _agency(m["a1"], m["a2"])
+            # The agency as published (Traditional characters, full-width brackets kept) when the
+            # folded key lines up with the text character for character.
+            compact = _HEADER.sub("", "".join(raw.split()))
+            a1, a2 = m["a1"], m["a2"]
+            if len(compact) == len(joined):
+                a1, a2 = compact[m.start("a1") : m.end("a1")], compact[m.start("a2") : m.end("a2")]
+            agency = _agency(a1, a2)
+            if agency is None and j + 1 < len(keys) and is_agency_line(keys[j + 1]):
+                # ``2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府``: the agency below.
+                agency = "".join(lines[j + 1].split())
             if agency is not None:
                 out.append(Statement(field="agency", value=agency, source=source, where=where(i), raw=raw))
             out.append(Statement(field="title", value=raw, source=source, where=where(i), raw=raw))
             return out
+    for j, key in enumerate(keys):
+        # No year in the title: ``<机关>政府信息公开工作年度报告`` (or the agency on the line above or
+        # below a bare ``政府信息公开工作年度报告``) still names the agency; the year is elsewhere.
+        m = _TITLE_NO_YEAR.fullmatch(key)
+        if m is None:
+            continue
+        agency = m["a1"] or None
+        at = j
+        if agency is None and j > 0 and is_agency_line(keys[j - 1]):
+            agency, at = "".join(lines[j - 1].split()), j - 1
+        elif agency is None and j + 1 < len(keys) and is_agency_line(keys[j + 1]):
+            agency, at = "".join(lines[j + 1].split()), j + 1
+        if agency is not None and _NAME_LINE.match(agency):
+            return [Statement(field="agency", value=agency, source=source, where=where(at), raw=agency)]
     return []
+
+
+def quoted_statements(text: str, where: str) -> list[Statement]:
+    """A title quoted in the preamble: ``现发布《临洮县新添镇2022年政府信息公开工作年度报告》``."""
+    out: list[Statement] = []
+    for quoted in _QUOTED.findall(text[:2000]):
+        found = title_statements([quoted], where=lambda i: where, source="body")
+        out.extend(s for s in found if s.field != "title")
+        if found:
+            break
+    return out
 
 
 def period_statements(text: str, where: str) -> list[Statement]:
