@@ -98,7 +98,8 @@ def test_unreadable_files_are_values_not_exceptions(content: bytes, code: str, t
 def test_missing_file_and_directory_given_as_file(tmp_path: Path) -> None:
     assert read_file(tmp_path / "无此文件.txt").error.code == "unreadable_file"  # type: ignore[union-attr]
     (tmp_path / "sub.json").mkdir()
-    assert read_file(tmp_path / "sub.json").error.code == "unreadable_file"  # type: ignore[union-attr]
+    # a directory is no regular file: refused before it is opened (issue 15)
+    assert read_file(tmp_path / "sub.json").error.code == "not_a_file"  # type: ignore[union-attr]
 
 
 def test_a_bug_in_a_reader_is_a_value(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""Every renderer → parser round trip: ``parse(R(r)) == r`` for generated reports (zh_CN)."""
+"""Every renderer → parser round trip: ``parse(R(r)) == r`` for generated reports (zh_CN, en)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "text": lambda r: govinfo.render_text(r, locale="zh_CN"),
     "markdown": lambda r: govinfo.render_markdown(r, locale="zh_CN"),
     "html": lambda r: govinfo.render_html(r, locale="zh_CN"),
+    # English renderings read back too (issue 15): English headings, labels and units.
+    "text-en": lambda r: govinfo.render_text(r, locale="en"),
+    "markdown-en": lambda r: govinfo.render_markdown(r, locale="en"),
+    "html-en": lambda r: govinfo.render_html(r, locale="en"),
 }
 
 

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import Narrative, Report
+from govinfo.render._common import BIDI_CONTROLS
 from govinfo.table import path_of
 from govinfo.testing.strategies import narratives, reports
 
@@ -99,9 +100,13 @@ def count(root: ET.Element, tag: str) -> int:
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace, controls and U+FFFD: what must survive every escaping."""
+    """Text without whitespace, controls, lone surrogates and U+FFFD, bidirectional controls shown
+    as ``[U+202E]``: what must survive every escaping."""
+    text = "".join(f"[U+{ord(ch):04X}]" if ch in BIDI_CONTROLS else ch for ch in text)
     return "".join(
-        ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cc" and ch != "\ufffd"
+        ch
+        for ch in text
+        if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cs") and ch != "\ufffd"
     )
 
 

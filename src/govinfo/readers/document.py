@@ -174,12 +174,19 @@ _SECTIONS = common.SECTIONS
 _NUMERALS = common.NUMERALS
 
 
+#: The numbers of the six sections in govinfo's English renderings (``I. Overview``).
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+#: Keys of the English headings, with their numbers: ``I.Overview`` (govinfo's English renderings).
+_ENGLISH_HEADINGS = {label_key(f"{_ROMAN[i]}. {s.label_en}"): i for i, s in enumerate(_SECTIONS)}
+
+
 def _heading_keys() -> list[tuple[int, str]]:
     """``(section index, key of the heading without its numeral)`` for every known wording."""
     out = []
     for i, s in enumerate(_SECTIONS):
         for text in (s.label, *s.aliases):
             out.append((i, label_key(text)))
+    out.extend((i, key) for key, i in _ENGLISH_HEADINGS.items())
     return out
 
 
@@ -193,7 +200,7 @@ def _heading(text: str) -> int | None:
     if len(text) > 200:
         return None
     key = label_key(text)
-    if len(key) > 40 or not key:
+    if len(key) > 80 or not key:
         return None
     m = _HEADING_NUMBER.match(key)
     body = key[m.end() :] if m else key
@@ -260,9 +267,11 @@ class _Line:
 # --- narrative -------------------------------------------------------------------------------
 
 _SUBSECTION = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?P<title>[^。！？；]{1,40})$")
+#: In govinfo's English renderings a subsection is numbered ``(1) ``.
+_SUBSECTION_EN = re.compile(r"^\(([0-9]{1,2})\) (?P<title>[^。！？；]{1,40})$")
 
 
-def _narrative(lines: Sequence[_Line]) -> Narrative:
+def _narrative(lines: Sequence[_Line], english: bool = False) -> Narrative:
     paragraphs: list[str] = []
     subsections: list[Subsection] = []
     current: tuple[str, list[str]] | None = None
@@ -270,7 +279,7 @@ def _narrative(lines: Sequence[_Line]) -> Narrative:
         text = line.text.strip()
         if not text:
             continue
-        m = _SUBSECTION.match(text)
+        m = _SUBSECTION.match(text) or (_SUBSECTION_EN.match(text) if english else None)
         if m is not None:
             if current is not None:
                 subsections.append(Subsection(title=current[0], paragraphs=tuple(current[1])))
@@ -368,9 +377,13 @@ def _published(metadata: dict[str, str]) -> _dt.date | None:
         text = metadata.get(field)
         if text:
             m = _DATE.search(text)
+            month = int(m["m"]) if m else 0
+            if m is None:
+                m = _DATE_EN.search(text)
+                month = _MONTHS.index(m["m"]) + 1 if m else 0
             if m:
                 try:
-                    return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                    return _dt.date(int(m["y"]), month, int(m["d"]))
                 except ValueError:
                     return None
     return None
@@ -748,9 +761,13 @@ def read_document(
     if year is not None and not (isinstance(year, int) and 1000 <= year <= 9999):
         raise ParseError(f"year must have four digits, not {year!r}", code="bad_year", path="year")
     editions = [EDITIONS[edition]] if edition else list(EDITIONS.values())
-    blocks = _drop_cut_value(doc.blocks, diagnostics) if cut else doc.blocks
-    head_blocks, sections = _split(blocks, diagnostics)
+    head_blocks, sections = _split(doc.blocks, diagnostics)
     _locate_tables(head_blocks, sections, diagnostics)
+    if cut and sections and _SECTIONS[sections[-1].index].key in _TABLE_SECTIONS:
+        # The input ends inside a table: its last number may be cut short. (A text that ends
+        # with a number in prose, a date in the sign-off, is whole.)
+        last = sections[-1]
+        last.blocks[:] = _drop_cut_value(tuple(last.blocks), diagnostics)
     if not sections:
         raise ParseError("no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report")
     metadata = dict(doc.metadata)
@@ -794,8 +811,10 @@ def read_document(
         sec = by_key.get(key)
         if sec is None:
             continue
-        last = sec is sections[-1]
-        placements[key] = place_table(sec.blocks, _candidates(key, editions), section=number, open_end=last)
+        ends_here = sec is sections[-1]
+        placements[key] = place_table(
+            sec.blocks, _candidates(key, editions), section=number, open_end=ends_here
+        )
     best = {k: v[0] for k, v in placements.items()}
     chosen_edition, why = _edition_of(best, editions)
     evidence = bool(why)
@@ -876,11 +895,13 @@ def read_document(
             else SectionStatus(key=key, status="not_found", reason="its heading was not found")
         )
 
+    english = any(label_key(s.heading.text) in _ENGLISH_HEADINGS for s in sections if s.heading.text)
+
     def narrative(key: str) -> Narrative:
         sec = by_key.get(key)
         if sec is None:
             return Narrative()
-        return _narrative(_trim_chrome(_lines(sec.blocks), key == _SECTIONS[-1].key, the_agency))
+        return _narrative(_trim_chrome(_lines(sec.blocks), key == _SECTIONS[-1].key, the_agency), english)
 
     def table_cells(key: str) -> tuple[TableSpec, tuple[object, ...]]:
         placed = tables.get(key)
@@ -903,8 +924,11 @@ def read_document(
         if ln.text.strip() and not _is_chrome(ln.text) and not _HEADER_FIELD.match(label_key(ln.text))
     ]
     title_out = str(title_st.value) if title_st is not None else None
-    default_title = common.TITLE_TEMPLATE.format(agency=the_agency, year=the_year)
-    if title_out is not None and the_year is not None and label_key(title_out) == label_key(default_title):
+    defaults = {
+        label_key(template.format(agency=the_agency, year=the_year))
+        for template in (common.TITLE_TEMPLATE, common.TITLE_TEMPLATE_EN)
+    }
+    if title_out is not None and the_year is not None and label_key(title_out) in defaults:
         title_out = None
     if title_st is not None:
         provenance["title"] = title_st.describe()
@@ -1007,7 +1031,14 @@ def _section(key: str) -> SectionSpec:
     return next(s for s in _SECTIONS if s.key == key)
 
 
-_SIGN_OFF_DATE = re.compile(r"^[12][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日$")
+#: A sign-off date: ``2024年1月15日``, or ``January 15, 2024`` in govinfo's English renderings
+#: (matched on the :func:`label_key`, spaces removed).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+_SIGN_OFF_DATE = re.compile(
+    r"^[12][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日$|^(?:" + "|".join(_MONTHS) + r")[0-9]{1,2},[12][0-9]{3}$"
+)
+_DATE_EN = re.compile(r"(?P<m>" + "|".join(_MONTHS) + r")\s*(?P<d>[0-9]{1,2}),\s*(?P<y>[12][0-9]{3})")
 
 
 def _trim_chrome(lines: list[_Line], last: bool, agency: str) -> list[_Line]:

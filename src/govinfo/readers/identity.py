@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from ..catalogue import common
 from .normalize import label_key
 
 __all__ = [
@@ -63,6 +64,13 @@ _TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + r"年度?(?P<a2>.{0,60}?)" + 
 #: The year after the words: ``<机关>政府信息公开工作2022年度报告``.
 _TITLE_YEAR_LATE = re.compile(
     r"^(?P<a1>.{0,60}?)(?:政府)?信息公开(?:工作)?" + _YEAR + r"年度?(?:工作)?报告(?:书)?$(?P<a2>)"
+)
+#: govinfo's English title: ``<机关>: Annual Report on Government Information Disclosure, 2023``.
+_TITLE_EN = re.compile(
+    "^(?P<a1>.{1,60}?)"
+    + re.escape(label_key(common.TITLE_TEMPLATE_EN.split("{agency}", 1)[1].split("{year}", 1)[0]))
+    + _YEAR
+    + "$(?P<a2>)"
 )
 _TITLE_NO_YEAR = re.compile(r"(?P<a1>.{0,60}?)" + _END)
 _QUOTED = re.compile(r"《([^《》]{6,80})》")
@@ -118,7 +126,7 @@ def is_agency_line(key: str) -> bool:
 
 
 def _match_title(joined: str) -> re.Match[str] | None:
-    return _TITLE.match(joined) or _TITLE_YEAR_LATE.match(joined)
+    return _TITLE.match(joined) or _TITLE_YEAR_LATE.match(joined) or _TITLE_EN.match(joined)
 
 
 def title_statements(
@@ -132,7 +140,7 @@ def title_statements(
     """
     keys = [_HEADER.sub("", label_key(t)) if len(t) < 200 else "" for t in lines]
     for j, key in enumerate(keys):
-        if not key.endswith("报告") and not key.endswith("报告书"):
+        if not key.endswith("报告") and not key.endswith("报告书") and not _TITLE_EN.match(key):
             continue
         for i in range(j, max(-1, j - 3), -1):
             joined = "".join(keys[i : j + 1])

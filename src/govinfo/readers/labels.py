@@ -248,27 +248,33 @@ def _vocabulary(specs: tuple[TableSpec, ...]) -> Vocabulary:
         for a in aliases:
             _add(alias, label_key(a), term)
 
+    # The catalogue's English labels are aliases too: govinfo's English renderings read back.
     for spec in specs:
         for grid in spec.grids:
             if grid.caption:
-                official(Term(kind="caption", label=grid.caption, grid=grid))
+                official(Term(kind="caption", label=grid.caption, grid=grid), (grid.caption_en,))
             if grid.corner:
-                official(Term(kind="corner", label=grid.corner, grid=grid))
+                official(Term(kind="corner", label=grid.corner, grid=grid), (grid.corner_en,))
             if grid.header:
-                official(Term(kind="header", label=grid.header.label, grid=grid, group=grid.header))
+                h = grid.header
+                official(Term(kind="header", label=h.label, grid=grid, group=h), (h.label_en,))
             for column in grid.columns:
                 if column.kind.value == "unit":
                     continue
-                official(Term(kind="column", label=column.label, grid=grid, column=column), column.aliases)
+                official(
+                    Term(kind="column", label=column.label, grid=grid, column=column),
+                    (*column.aliases, column.label_en),
+                )
                 if column.group:
                     g = column.group
-                    official(Term(kind="header", label=g.label, grid=grid, group=g))
+                    official(Term(kind="header", label=g.label, grid=grid, group=g), (g.label_en,))
             for row in grid.rows:
                 kind = "header" if grid.one_row else "row"
-                official(Term(kind=kind, label=row.label, grid=grid, row=row), row.aliases)
+                official(Term(kind=kind, label=row.label, grid=grid, row=row), (*row.aliases, row.label_en))
                 for g in row.groups:
                     official(
-                        Term(kind="header" if grid.one_row else "group", label=g.label, grid=grid, group=g)
+                        Term(kind="header" if grid.one_row else "group", label=g.label, grid=grid, group=g),
+                        (g.label_en,),
                     )
     for label in common.SUBTOTAL_LABELS:
         official(Term(kind="subtotal", label=label))

@@ -30,6 +30,7 @@ from functools import lru_cache
 import attrs
 
 from .._unicode import nfkc
+from ..catalogue.spec import MONEY_UNITS, MONEY_UNITS_EN
 
 __all__ = [
     "BLANK_MARKS",
@@ -56,7 +57,7 @@ TRADITIONAL: dict[str, str] = {p[0]: p[1] for p in _PAIRS.split()}
 _WORDS = (("檔案", "文件"), ("資訊", "信息"))
 
 #: Filler written in a cell that states nothing (D1–D4): read as "not stated", raw text kept.
-BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "――", "——", "--", "无", "無", "空", "\\"})
+BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "――", "——", "--", "无", "無", "空", "\\", "_", "＿", "__"})
 
 _QUOTES = frozenset("“”\"'‘’「」『』")
 #: Every character ``str.isspace`` accepts (after NFKC), found once.
@@ -150,6 +151,8 @@ _NUMBER = re.compile(
     r"(?P<unit>万元|元|件|条|个|项|宗)?"
 )
 _UNITS = ("万元", "元")
+#: The English unit words (catalogue ``MONEY_UNITS_EN``) and the unit each stands for.
+_ENGLISH_UNITS = {"".join(en.split()): zh for en, zh in zip(MONEY_UNITS_EN, MONEY_UNITS)}
 #: Text written like a number (digits, separators, a sign, a unit) that :data:`_NUMBER` rejects.
 _NUMBER_LIKE = re.compile(r"[+\-]{0,2}[0-9][0-9.,]{0,60}(?:万元|元|件|条|个|项|宗)?")
 
@@ -176,6 +179,11 @@ def read_value(text: str) -> CellValue:
     key = "".join(key.split())
     if len(key) > 40:
         return CellValue(kind="text")
+    if key.endswith(")") and "(" in key:
+        # govinfo's English renderings write the unit after the amount: ``4.6 (10,000 yuan)``.
+        amount, _, word = key[:-1].rpartition("(")
+        if word in _ENGLISH_UNITS and amount:
+            key = amount + _ENGLISH_UNITS[word]
     if key in BLANK_MARKS or text.strip() in BLANK_MARKS:
         return CellValue(kind="blank")
     m = _NUMBER.fullmatch(key)

@@ -239,15 +239,30 @@ def _read_once(blocks: Sequence[Block]) -> list[Tok | _Unread]:
     for block in blocks:
         if isinstance(block, TextBlock):
             out.append(BREAK)
+            if not block.run_together and _is_sentence(block.text):
+                # Prose in a table's section (``共收到8份申请，其中予以公开2件。``) names rows and
+                # numbers, but is no row of the table: it is skipped, never read as cells.
+                continue
             add(block.text, block.location, block.run_together, line=True)
             continue
         assert isinstance(block, TableBlock)
         for row in block.rows:
             out.append(BREAK)
             for cell in row.cells:
+                if not cell.run_together and _is_sentence(cell.text):
+                    out.append(BREAK)  # prose set as a table cell (a one-cell-per-line dump)
+                    continue
                 add(cell.text, cell.location, cell.run_together)
     out.append(BREAK)
     return out
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of prose: long, with a full stop or semicolon (no table label has one)."""
+    if len(text) > 5000:
+        return True
+    key = label_key(text)
+    return len(key) > 30 and ("。" in key or ";" in key)
 
 
 def _layout_tokens(stream: Sequence[Tok | _Unread], vocab: Vocabulary, spec: TableSpec) -> Iterator[Tok]:
@@ -370,6 +385,12 @@ class _Placer:
                 return
             if tok.kind == "value" and tok.value is not None and tok.value.kind == "blank":
                 return  # a spanned or empty header cell
+            if fragment is not None and fragment[1]:
+                # The values of a row the format does not have (an extra row some provinces add,
+                # D7b: ``其他主动公开文件 | 186 | 86 | 255``): ignored with it, counted once with it.
+                self.diag("stray_value", "a value of a row that is not in the format was ignored", tok)
+                self.fragment = fragment
+                return
             if self.rows or self.last_grid is not None:
                 self.diag("stray_value", "a value outside any row was ignored", tok)
                 self.unknown += 1
