@@ -87,8 +87,17 @@ def test_a_nested_money_unit_is_a_bad_unit() -> None:
     assert problems(lambda: Report.from_dict(pingtan)) == [("bad_unit", "$.proactive.procurement.unit")]
 
 
-def test_deep_json_is_a_json_error() -> None:
-    assert problems(lambda: Report.from_json("[" * 100000))[0][0] == "bad_json"
+@pytest.mark.parametrize("orjson", [True, False], ids=["orjson", "stdlib"])
+def test_deep_json_is_a_json_error(orjson: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govinfo import convert
+
+    if not orjson:
+        monkeypatch.setitem(sys.modules, "orjson", None)
+        convert._orjson.cache_clear()
+    try:
+        assert problems(lambda: Report.from_json("[" * 100000))[0][0] == "bad_json"
+    finally:
+        convert._orjson.cache_clear()
 
 
 def test_a_lone_surrogate_is_refused_where_it_is() -> None:

@@ -705,6 +705,8 @@ def loads(text: str | bytes) -> Report:
         data = json.loads(text) if orjson is None else orjson.loads(text)
     except ValueError as e:  # json.JSONDecodeError and orjson.JSONDecodeError are ValueErrors
         raise GovinfoError(f"not valid JSON: {e}", code="bad_json", path="$") from None
+    except RecursionError:  # the standard library's decoder recurses once per nesting level
+        raise GovinfoError("not valid JSON: nested too deeply", code="bad_json", path="$") from None
     return structure_report(data)
 
 
