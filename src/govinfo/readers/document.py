@@ -522,7 +522,7 @@ def _is_prose(block: Block) -> bool:
     if not isinstance(block, TextBlock):
         return False
     key = label_key(block.text) if len(block.text) < 2000 else block.text
-    return len(key) > 30 and any(ch in key for ch in "。；;")
+    return len(key) > 30 and "。" in key
 
 
 def _locate_tables(head: list[Block], sections: list[_Section], diagnostics: list[Diagnostic]) -> None:

@@ -258,11 +258,10 @@ def _read_once(blocks: Sequence[Block]) -> list[Tok | _Unread]:
 
 
 def _is_sentence(text: str) -> bool:
-    """A line of prose: long, with a full stop or semicolon (no table label has one)."""
+    """A line of Chinese prose: long, with a full stop (no table label has one)."""
     if len(text) > 5000:
         return True
-    key = label_key(text)
-    return len(key) > 30 and ("。" in key or ";" in key)
+    return len(text) > 30 and "。" in text and len(label_key(text)) > 30
 
 
 def _layout_tokens(stream: Sequence[Tok | _Unread], vocab: Vocabulary, spec: TableSpec) -> Iterator[Tok]:
