@@ -154,7 +154,14 @@ def run_command(command: str, cwd: Path) -> str:
     ``govinfo`` is the command of the Python running the tests (``python -m govinfo``), so the
     examples test the govinfo being tested, wherever its script is.
     """
-    env = {**os.environ, "GOVINFO_PYTHON": sys.executable, "PYTHONIOENCODING": "utf-8"}
+    # The pages show a 100-column terminal that counts ambiguous characters as 1 column.
+    env = {
+        **os.environ,
+        "GOVINFO_PYTHON": sys.executable,
+        "PYTHONIOENCODING": "utf-8",
+        "COLUMNS": "100",
+        "GOVINFO_AMBIGUOUS_WIDTH": "1",
+    }
     script = 'govinfo() { "$GOVINFO_PYTHON" -m govinfo "$@"; }\n' + command
     done = subprocess.run(
         ["bash", "-c", script],

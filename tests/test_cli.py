@@ -111,11 +111,18 @@ def test_check_exit_codes() -> None:
 
 
 def test_check_in_english() -> None:
-    p = run("check", str(HONGZE_JSON), "--lang", "en")
+    wide = {**os.environ, "COLUMNS": "250"}
+    p = subprocess.run(
+        [sys.executable, "-m", "govinfo", "check", str(HONGZE_JSON), "--lang", "en"],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, env=wide,
+    )  # fmt: skip
     assert p.returncode == 1
     assert "(2021 edition; json, utf-8)" in p.stdout
-    assert "en: 四 · 行政复议 / 总计 [IV · Administrative review / Total]: states 0" in p.stdout
+    assert "四 · 行政复议 / 总计 [IV · Administrative review / Total]: states 0" in p.stdout
+    assert "6 findings (2 errors, 4 info)" in p.stdout
     assert "1 file: 0 clean, 1 with errors" in p.stdout
+    assert "zh:" not in p.stdout
+    assert "en:" not in p.stdout
 
 
 def test_check_json_is_one_object_per_report() -> None:
@@ -167,13 +174,17 @@ def test_show_reports_the_check_status() -> None:
     assert p.returncode == 0
     assert "检查：错误 2 项，警告 0 项，提示 4 项" in p.stdout
     p = run("show", "--lang", "en")
-    assert "check: 0 errors, 0 warnings, 0 notes" in p.stdout
+    assert "check: 0 errors, 0 warnings, 0 info" in p.stdout
 
 
 def test_show_reads_any_layout() -> None:
     p = run("show", str(LINPING_TXT))
     assert p.returncode == 0, p.stderr
-    assert "requests: 12 new, 0 carried over, 12 concluded, 0 carried forward" in p.stdout
+    assert "依申请公开：本年新收 12，上年结转 0，办结 12，结转下年度 0" in p.stdout
+    assert "2021 版 · 2023 年度 · 杭州市临平区教育局" in p.stdout
+    en = run("show", str(LINPING_TXT), "--lang", "en")
+    assert "requests: 12 new, 0 carried over, 12 concluded, 0 carried forward" in en.stdout
+    assert "Overview: 8 paragraphs" in en.stdout
 
 
 def test_render_every_format(tmp_path: Path) -> None:
@@ -226,7 +237,9 @@ def test_diff(tmp_path: Path) -> None:
     new.write_text(govinfo.render_html(later), encoding="utf-8")
     p = run("diff", str(LINPING_TXT), str(new))
     assert p.returncode == 0, p.stderr
-    assert "year: 2023 → 2024" in p.stdout
+    assert "年度：2023 → 2024" in p.stdout
+    en = run("diff", str(LINPING_TXT), str(new), "--lang", "en")
+    assert "year: 2023 → 2024" in en.stdout
     assert "三 · 二、上年结转政府信息公开申请数量 / 总计" in p.stdout
     assert "S1-carry-over" in p.stdout
     p = run("diff", str(LINPING_TXT), str(new), "--format", "json", "--lang", "en")
@@ -315,3 +328,45 @@ def test_year_and_agency_can_be_given_for_a_page_that_does_not_state_them(tmp_pa
     obj = json.loads(p.stdout)
     assert (obj["year"], obj["agency"], obj["read"]) == (2023, "杭州市临平区教育局", "complete")
     assert run("check", str(body), "--year", "23").returncode == 2
+
+
+def _widest(text: str, ambiguous: int) -> int:
+    import wcwidth
+
+    def width(line: str) -> int:
+        total = 0
+        for ch in line:
+            w = wcwidth.wcwidth(ch)
+            if w == 1 and ambiguous == 2 and __import__("unicodedata").east_asian_width(ch) == "A":
+                w = 2
+            total += max(w, 0)
+        return total
+
+    return max(width(line) for line in text.splitlines())
+
+
+def test_check_fits_an_80_column_terminal_in_chinese_and_english(tmp_path: Path) -> None:
+    for ambiguous in ("1", "2"):
+        env = {**os.environ, "COLUMNS": "80", "GOVINFO_AMBIGUOUS_WIDTH": ambiguous}
+        for lang in ("zh", "en"):
+            p = subprocess.run(
+                [sys.executable, "-m", "govinfo", "check", str(HONGZE_JSON), "--lang", lang],
+                capture_output=True, text=True, encoding="utf-8", timeout=120, env=env,
+            )  # fmt: skip
+            assert p.returncode == 1
+            assert _widest(p.stdout, int(ambiguous)) <= 80, p.stdout
+            assert "E4-appeal-total" in p.stdout
+
+
+def test_chinese_output_has_no_english_words_and_the_reverse() -> None:
+    import re
+
+    allowed = {"json", "utf", "text", "pdf", "html"}  # format names
+    zh = run("check", str(HONGZE_JSON)).stdout + run("show").stdout
+    zh = zh.replace(str(HONGZE_JSON), "").replace("govinfo check", "")  # the file and the command
+    words = {w.lower() for w in re.findall(r"(?<![-\w.])[A-Za-z]{3,}(?![-\w])", zh)}
+    assert words - allowed == set(), words
+    en = run("check", str(HONGZE_JSON), "--lang", "en").stdout
+    assert "错误" not in en
+    assert "提示" not in en
+    assert "error" in en

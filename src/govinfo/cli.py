@@ -20,7 +20,6 @@ import contextlib
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .catalogue import EDITIONS, common
 from .errors import GovinfoError
 from .report import Report
+from .textwidth import display_width, terminal_ambiguous_width, terminal_width, wrap
 
 if TYPE_CHECKING:
     from .batch import ReadResult
@@ -82,9 +82,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "clean": "no findings",
         "unreadable": "{path}: cannot read: {error}",
         "summary": "{n} file{s}: {clean} clean, {errors} with errors, "
-        "{warnings} with warnings or notes only, {partial} partly read, {bad} unreadable",
+        "{warnings} with warnings or info only, {partial} partly read, {bad} unreadable",
         "check_status": "check: {counts} (govinfo check for details)",
-        "counts": "{error} errors, {warning} warnings, {info} notes",
+        "counts": "{error} errors, {warning} warnings, {info} info",
         "no_files": "no report files found in {paths}",
         "diff_head": "{old} → {new}",
         "diff_fields": "fields that differ:",
@@ -174,23 +174,51 @@ def _how(result: ReadResult) -> str:
 # --- show ------------------------------------------------------------------------------------
 
 
-def _summary(report: Report) -> str:
-    lines = [report.title_or_default, f"edition {report.edition} · year {report.year} · {report.agency}", ""]
-    for number, section in zip(common.NUMERALS, report.edition_spec.sections):
+def _summary(report: Report, lang: str = "zh") -> str:
+    """What ``show`` prints: the title, the edition/year/agency line, each section, the requests."""
+    zh = lang == "zh"
+    title = report.title_or_default if zh else _english_title(report)
+    lines = [
+        title,
+        f"{report.edition} 版 · {report.year} 年度 · {report.agency}"
+        if zh
+        else f"edition {report.edition} · year {report.year} · {report.agency}",
+        "",
+    ]
+    for i, (number, section) in enumerate(zip(common.NUMERALS, report.edition_spec.sections)):
         content = getattr(report, section.key)
+        label = (
+            f"{number}、{section.label}"
+            if zh
+            else f"{('I', 'II', 'III', 'IV', 'V', 'VI')[i]}. {section.label_en}"
+        )
         if section.kind == "narrative":
             n = len(content.all_paragraphs())
-            lines.append(f"{number}、{section.label}: {n} paragraph{'s' * (n != 1)}")
+            lines.append(f"{label}：{n} 段" if zh else f"{label}: {n} paragraph{'s' * (n != 1)}")
         else:
             stated = sum(c is not None for c in content.cells)
-            lines.append(f"{number}、{section.label}: {stated}/{len(content.cells)} cells stated")
+            total = len(content.cells)
+            lines.append(
+                f"{label}：已填 {stated}/{total} 格" if zh else f"{label}: {stated}/{total} cells stated"
+            )
     req = report.requests
+    new, carried, done, forward = (
+        _show_value(req[row, "total"])
+        for row in ("new_received", "carried_over", "results.total", "carried_forward")
+    )
     lines += [
         "",
-        f"requests: {req['new_received', 'total']} new, {req['carried_over', 'total']} carried over, "
-        f"{req['results.total', 'total']} concluded, {req['carried_forward', 'total']} carried forward",
+        f"依申请公开：本年新收 {new}，上年结转 {carried}，办结 {done}，结转下年度 {forward}"
+        if zh
+        else f"requests: {new} new, {carried} carried over, {done} concluded, {forward} carried forward",
     ]
     return "\n".join(lines)
+
+
+def _english_title(report: Report) -> str:
+    if report.title is not None:
+        return report.title
+    return common.TITLE_TEMPLATE_EN.format(agency=report.agency, year=report.year)
 
 
 def _counts(findings: Sequence[Any]) -> dict[str, int]:
@@ -206,7 +234,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         report = linping_education_2023()
     else:
         report = _report(_read(args.file, args))
-    print(_summary(report))
+    print(_summary(report, args.lang))
     counts = _counts(validate(report))
     print(_w(args.lang, "check_status", counts=_w(args.lang, "counts", **counts)))
     return EXIT_OK
@@ -295,7 +323,13 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
         assert result.error is not None
         head = _w(lang, "unreadable", path=result.path, error=result.error)
     findings = list(result.findings or ())
-    table = format_findings(findings, lang="zh" if lang == "zh" else "en") if findings else _w(lang, "clean")
+    columns, ambiguous = terminal_width(), terminal_ambiguous_width()
+    table = (
+        format_findings(findings, lang="zh" if lang == "zh" else "en", width=columns - 2, ambiguous=ambiguous)
+        if findings
+        else _w(lang, "clean")
+    )
+    head = "\n".join(wrap(head, columns, ambiguous=ambiguous))
     lines = [head]
     unread = [s for s in result.sections if s.status != "read"]
     if unread:
@@ -340,7 +374,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print()
             bar.advance()
     if args.format != "json":
-        print(_w(args.lang, "summary", s="" if tally["n"] == 1 else "s", **tally))
+        summary = _w(args.lang, "summary", s="" if tally["n"] == 1 else "s", **tally)
+        print("\n".join(wrap(summary, terminal_width(), ambiguous=terminal_ambiguous_width())))
     if tally["bad"]:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if tally["errors"] or tally["partial"] else EXIT_OK
@@ -416,9 +451,24 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 # --- diff ------------------------------------------------------------------------------------
 
+#: The report's fields and parts, named in each language (never an interchange key in Chinese).
+_PARTS_ZH = {"edition": "版本", "agency": "机关", "year": "年度", "title": "标题", "published": "发布日期",
+             "preamble": "开头部分"}  # fmt: skip
+
+
+def _part_name(lang: str, key: str) -> str:
+    """A field or section of a report as a reader knows it: ``一、总体情况`` / ``Overview``."""
+    for number, section in zip(common.NUMERALS, common.SECTIONS):
+        if section.key == key:
+            return f"{number}、{section.label}" if lang == "zh" else section.label_en
+    if lang == "zh":
+        return _PARTS_ZH.get(key, key)
+    return key
+
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    """Columns in this terminal (:mod:`govinfo.textwidth`)."""
+    return display_width(text, ambiguous=terminal_ambiguous_width())
 
 
 def _table(rows: Sequence[Sequence[str]], numeric: set[int]) -> list[str]:
@@ -450,7 +500,10 @@ def diff_text(d: ReportDiff, old: str, new: str, lang: str) -> str:
     lines = [_w(lang, "diff_head", old=old, new=new), ""]
     if d.fields:
         lines.append(_w(lang, "diff_fields"))
-        lines += [f"  {f.field}: {_show_value(f.old)} → {_show_value(f.new)}" for f in d.fields]
+        sep = "：" if lang == "zh" else ": "
+        lines += [
+            f"  {_part_name(lang, f.field)}{sep}{_show_value(f.old)} → {_show_value(f.new)}" for f in d.fields
+        ]
         lines.append("")
     if d.cells:
         lines.append(_w(lang, "diff_cells", n=len(d.cells)))
@@ -470,7 +523,8 @@ def diff_text(d: ReportDiff, old: str, new: str, lang: str) -> str:
     else:
         lines.append(_w(lang, "diff_none"))
     if d.narratives:
-        lines += ["", _w(lang, "diff_prose", sections=", ".join(d.narratives))]
+        joiner = "、" if lang == "zh" else ", "
+        lines += ["", _w(lang, "diff_prose", sections=joiner.join(_part_name(lang, k) for k in d.narratives))]
     lines.append("")
     if d.findings:
         lines += [

@@ -25,10 +25,10 @@ One reader handles every line-based layout, line by line:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import attrs
 
+from ..textwidth import display_width
 from .cells import Block, SourceCell, SourceDocument, SourceLocation, SourceRow, TableBlock, TextBlock
 from .document import _find_headings_in, _heading
 from .normalize import fast_key, read_value
@@ -78,7 +78,7 @@ def _bars(line: str) -> tuple[int, ...]:
     for ch in line.rstrip():
         if ch == "|":
             out.append(at)
-        at += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        at += display_width(ch)
     return tuple(out)
 
 

@@ -10,20 +10,15 @@ table; 三: a matrix under multi-level column headers; 四: a ``one_row`` grid w
 stand in the header). The text and HTML renderers draw the same grid; Markdown, which cannot
 merge cells, builds flat tables from the catalogue instead.
 
-Display width (for the text renderer's alignment) uses only the standard library:
-``unicodedata.east_asian_width`` counts Wide and Fullwidth characters as 2 columns and
-everything else as 1; combining marks and format characters count 0. Ambiguous characters
-(``“”``, ``·``) count 1, as Unicode UAX #11 advises when the context is unknown and as
-``wcwidth`` does. Table cells only ever hold catalogue labels and numbers, so the standard
-library's tables are enough; ``wcwidth`` would add a dependency for emoji sequences that can
-never reach a table.
+Display width (for the text renderer's alignment) is :func:`govinfo.textwidth.display_width`,
+the one width function of govinfo (wcwidth's tables), with East Asian Ambiguous characters
+(``“”``, ``·``) counted as 1 column: a rendering is a file, the same on every machine.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import functools
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Protocol
@@ -49,6 +44,7 @@ from ..catalogue.spec import MONEY_UNITS, MONEY_UNITS_EN
 from ..errors import RenderError
 from ..report import Report
 from ..table import Cell, Table, path_of
+from ..textwidth import display_width as _display_width
 
 __all__ = [
     "Grid",
@@ -116,25 +112,12 @@ def lines_of(text: str) -> list[str]:
 
 
 def display_width(text: str) -> int:
-    """Columns ``text`` takes in a monospaced font: CJK (East Asian Wide/Fullwidth) counts 2.
+    """Columns ``text`` takes in a monospaced file: CJK (East Asian Wide/Fullwidth) counts 2.
 
     >>> display_width("自然人"), display_width("Total"), display_width("（一）"), display_width("“”·")
     (6, 5, 6, 3)
     """
-    if text.isascii():  # no wide, combining or format character
-        return len(text)
-    return _wide_width(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _wide_width(text: str) -> int:
-    """:func:`display_width` of a non-ASCII text, cached: labels come back on every rendering."""
-    width = 0
-    for ch in text:
-        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    return _display_width(text)
 
 
 # --- numbering ------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ KeyError: 'E9'
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
@@ -490,12 +489,14 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 # --- rendering -----------------------------------------------------------------------------
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+def _width(text: str, ambiguous: int = 1) -> int:
+    from ..textwidth import display_width
+
+    return display_width(text, ambiguous=ambiguous)
 
 
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * max(0, width - _width(text))
+def _pad(text: str, width: int, *, right: bool = False, ambiguous: int = 1) -> str:
+    fill = " " * max(0, width - _width(text, ambiguous))
     return fill + text if right else text + fill
 
 
@@ -505,53 +506,118 @@ def _value(v: Value) -> str:
     return format(v, "f") if isinstance(v, Decimal) else str(v)
 
 
-def format_findings(findings: Sequence[Finding], *, lang: Literal["zh", "en", "both"] = "both") -> str:
+#: The severities in Chinese: one vocabulary everywhere (错误/警告/提示, error/warning/info).
+SEVERITY_ZH: Mapping[str, str] = MappingProxyType({"error": "错误", "warning": "警告", "info": "提示"})
+_HEADERS = {
+    "zh": ("序号", "代码", "级别", "位置", "填报", "应为", "疑似出错单元格"),
+    "en": ("#", "code", "severity", "location", "actual", "expected", "suspect"),
+    "both": ("#", "code", "severity", "位置 location", "填报 actual", "应为 expected", "疑似 suspect"),
+}
+
+
+def _heading(findings: Sequence[Finding], lang: str) -> str:
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    n = len(findings)
+    zh = f"共 {n} 项（" + "，".join(f"{SEVERITY_ZH[s]} {k} 项" for s, k in counts.items() if k) + "）"
+    en = (
+        f"{n} finding{'s' if n != 1 else ''} ("
+        + ", ".join(f"{k} {s}{'s' if k != 1 and s != 'info' else ''}" for s, k in counts.items() if k)
+        + ")"
+    )
+    return {"zh": zh, "en": en}.get(lang, f"{en} / {zh}")
+
+
+def format_findings(
+    findings: Sequence[Finding],
+    *,
+    lang: Literal["zh", "en", "both"] = "both",
+    width: int | None = None,
+    ambiguous: int = 1,
+) -> str:
     """A readable table of findings, with each message below its row (for terminals and test failures).
+
+    ``lang="zh"`` is all Chinese and ``"en"`` all English (``"both"``, the default, is for test
+    failures). With ``width``, no line is wider than that many columns: a table that would be
+    wider is printed as one record per finding, its message wrapped (``ambiguous``: the width
+    of East Asian Ambiguous characters, see :mod:`govinfo.textwidth`).
 
     >>> import govinfo
     >>> print(format_findings(govinfo.validate(govinfo.examples.linping_education_2023())))
     no findings / 未发现问题
+    >>> print(format_findings([], lang="zh"))
+    未发现问题
     """
     if not findings:
-        return "no findings / 未发现问题"
-    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-    zh_names = {"error": "错误", "warning": "警告", "info": "提示"}
-    head_en = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-    head_zh = "，".join(f"{zh_names[s]} {n} 项" for s, n in counts.items() if n)
-    header = ("#", "code", "severity", "位置 location", "填报 actual", "应为 expected", "疑似 suspect")
+        return {"zh": "未发现问题", "en": "no findings"}.get(lang, "no findings / 未发现问题")
+    header = _HEADERS[lang]
+
+    def severity(f: Finding) -> str:
+        return SEVERITY_ZH[f.severity] if lang == "zh" else f.severity
+
+    def where(f: Finding) -> str:
+        year = "" if f.year is None else (f"（{f.year}）" if lang == "zh" else f" ({f.year})")
+        return f.label + year
+
+    def suspect(f: Finding) -> str:
+        if f.suspect:
+            return f.suspect.label
+        return " | ".join(c.label for c in f.candidates) if f.candidates else ""
+
     rows = [
-        (
-            str(i),
-            f.code,
-            f.severity,
-            f.label + (f" ({f.year})" if f.year is not None else ""),
-            _value(f.actual),
-            _value(f.expected),
-            f.suspect.label
-            if f.suspect
-            else (" | ".join(c.label for c in f.candidates) if f.candidates else ""),
-        )
+        (str(i), f.code, severity(f), where(f), _value(f.actual), _value(f.expected), suspect(f))
         for i, f in enumerate(findings, 1)
     ]
-    widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    widths = [max(_width(r[i], ambiguous) for r in (header, *rows)) for i in range(len(header))]
     numeric = {0, 4, 5}
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
-            _pad(c, w, right=i in numeric) for i, (c, w) in enumerate(zip(cells, widths))
+            _pad(c, w, right=i in numeric, ambiguous=ambiguous) for i, (c, w) in enumerate(zip(cells, widths))
         ).rstrip()
 
-    n = len(findings)
-    out = [f"{n} finding{'s' if n != 1 else ''} ({head_en}) / 共 {n} 项（{head_zh}）"]
-    out.append(line(header))
+    def messages(f: Finding) -> list[str]:
+        if lang == "zh":
+            return [f.message_zh]
+        if lang == "en":
+            return [f.message_en]
+        return [f"zh: {f.message_zh}", f"en: {f.message_en}"]
+
+    out = [_heading(findings, lang)]
     indent = " " * (widths[0] + 2)
-    for f, row in zip(findings, rows):
-        out.append(line(row))
-        if lang in ("zh", "both"):
-            out.append(f"{indent}zh: {f.message_zh}")
-        if lang in ("en", "both"):
-            out.append(f"{indent}en: {f.message_en}")
+    table = [line(header), *(line(r) for r in rows)]
+    if width is None or all(_width(t, ambiguous) <= width for t in table):
+        out.append(table[0])
+        for f, text in zip(findings, table[1:]):
+            out.append(text)
+            for m in messages(f):
+                out.extend(_wrapped(indent, m, width, ambiguous))
+        return "\n".join(out)
+    # Too wide for the terminal: one record per finding.
+    zh = lang == "zh"
+    for i, f in enumerate(findings, 1):
+        first = f"{i}. [{severity(f)}] {f.code}"
+        out.extend(_wrapped("", first, width, ambiguous))
+        out.extend(_wrapped("   ", ("位置：" if zh else "location: ") + where(f), width, ambiguous))
+        values = (
+            f"填报 {_value(f.actual)}，应为 {_value(f.expected)}"
+            if zh
+            else f"actual {_value(f.actual)}, expected {_value(f.expected)}"
+        )
+        if suspect(f):
+            values += ("；疑似出错单元格：" if zh else "; suspect: ") + suspect(f)
+        if f.actual is not None or f.expected is not None or suspect(f):
+            out.extend(_wrapped("   ", values, width, ambiguous))
+        for m in messages(f):
+            out.extend(_wrapped("   ", m, width, ambiguous))
     return "\n".join(out)
+
+
+def _wrapped(indent: str, text: str, width: int | None, ambiguous: int) -> list[str]:
+    if width is None:
+        return [indent + text]
+    from ..textwidth import wrap
+
+    return [indent + piece for piece in wrap(text, max(10, width - len(indent)), ambiguous=ambiguous)]
 
 
 def rules_markdown() -> str:
