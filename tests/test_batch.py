@@ -208,4 +208,4 @@ def test_text_starting_with_a_brace_is_still_read_as_a_document(tmp_path: Path) 
     assert result.report == govinfo.examples.linping_education_2023()
     array = tmp_path / "array.json"
     array.write_text("[1, 2]", encoding="utf-8")
-    assert read_file(array).error.code == "not_a_report"  # type: ignore[union-attr]
+    assert read_file(array).error.code == "json_not_a_report"  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import attrs
+import pytest
 
 import govinfo
 from govinfo.cli import build_parser
@@ -370,3 +371,35 @@ def test_chinese_output_has_no_english_words_and_the_reverse() -> None:
     assert "错误" not in en
     assert "提示" not in en
     assert "error" in en
+
+
+def test_standard_input_is_read_as_dash() -> None:
+    text = LINPING_TXT.read_text(encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "govinfo", "check", "-", "--format", "json"],
+        input=text, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    obj = json.loads(p.stdout)
+    assert (obj["path"], obj["agency"], obj["read"]) == ("-", "杭州市临平区教育局", "complete")
+
+
+def test_inputs_that_are_no_report_get_their_own_error(tmp_path: Path) -> None:
+    import gzip
+
+    cases = {
+        "empty.txt": (b"", "empty_input"),
+        "zipped.txt": (gzip.compress(LINPING_TXT.read_bytes()), "compressed_input"),
+        "binary.txt": (bytes(range(256)) * 8, "binary_input"),
+        "list.txt": (b"[1, 2]", "json_not_a_report"),
+    }
+    for name, (data, code) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(govinfo.ParseError) as info:
+            govinfo.parse(tmp_path / name)
+        assert info.value.code == code, name
+    # a path given as str is read when the file exists, and named in the error when it does not
+    assert govinfo.parse(str(LINPING_TXT)).agency == "杭州市临平区教育局"
+    with pytest.raises(govinfo.ParseError) as info:
+        govinfo.parse("/no/such/report.txt")
+    assert "pathlib.Path" in info.value.message

@@ -117,10 +117,51 @@ def _w(lang: str, key: str, **values: object) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _read(path: str, args: argparse.Namespace, *, validate: bool = False) -> ReadResult:
-    """Read one file, or raise its error (exit 2)."""
+#: The name standard input is read under (``-`` on the command line).
+STDIN = "-"
+
+
+def _stdin_copy() -> str:
+    """Standard input, saved to a temporary file (the readers decide the layout by content)."""
+    import atexit
+    import tempfile
+
+    from .batch import MAX_BYTES
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise GovinfoError(f"standard input holds more than {MAX_BYTES} bytes", code="too_large", path=STDIN)
+    handle, name = tempfile.mkstemp(prefix="govinfo-stdin-")
+    with os.fdopen(handle, "wb") as f:
+        f.write(data)
+    atexit.register(os.unlink, name)
+    return name
+
+
+def _read_stdin_result(args: argparse.Namespace, *, validate: bool) -> ReadResult:
+    import attrs
+
     from .batch import read_file
 
+    result = read_file(
+        _stdin_copy(),
+        edition=getattr(args, "edition", None),
+        validate=validate,
+        year=getattr(args, "year", None),
+        agency=getattr(args, "agency", None),
+    )
+    return attrs.evolve(result, path=STDIN)
+
+
+def _read(path: str, args: argparse.Namespace, *, validate: bool = False) -> ReadResult:
+    """Read one file (``-``: standard input), or raise its error (exit 2)."""
+    from .batch import read_file
+
+    if path == STDIN:
+        result = _read_stdin_result(args, validate=validate)
+        if result.error is not None:
+            raise result.error
+        return result
     result = read_file(
         path,
         edition=getattr(args, "edition", None),
@@ -154,6 +195,9 @@ def _progress(args: argparse.Namespace, total: int, label: str) -> Progress:
 def _results(args: argparse.Namespace, *, validate: bool) -> tuple[list[Path], Iterator[ReadResult]]:
     from .batch import read_many, report_files
 
+    if args.paths == [STDIN]:
+        result = _read_stdin_result(args, validate=validate)
+        return [Path(STDIN)], iter([result])
     files = report_files(args.paths)
     if not files:
         raise GovinfoError(_w(args.lang, "no_files", paths=", ".join(args.paths)), code="no_files")
@@ -715,7 +759,9 @@ def build_parser() -> argparse.ArgumentParser:
         "its request counts, and how many findings govinfo check would report.",
         "Example:\n  govinfo show report.html",
     )
-    show.add_argument("file", nargs="?", metavar="FILE", help=f"a report, in {_LAYOUTS}")
+    show.add_argument(
+        "file", nargs="?", metavar="FILE", help=f"a report, in {_LAYOUTS}; - reads standard input"
+    )
     _add_lang(show)
     _add_edition(show)
     show.set_defaults(func=_cmd_show)
@@ -733,7 +779,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Examples:\n  govinfo check report.html\n  govinfo check reports/ --lang en\n"
         "  govinfo check reports/ --format json > findings.jsonl",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help=f"report files or directories ({_LAYOUTS})")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=f"report files or directories ({_LAYOUTS}); - reads standard input",
+    )
     check.add_argument(
         "--format",
         choices=["text", "json"],
@@ -754,7 +805,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Examples:\n  govinfo render report.json --to html -o report.html\n"
         "  govinfo render report.pdf --to markdown --lang en",
     )
-    rend.add_argument("file", metavar="FILE", help=f"a report, in {_LAYOUTS}")
+    rend.add_argument("file", metavar="FILE", help=f"a report, in {_LAYOUTS}; - reads standard input")
     rend.add_argument("--to", choices=list(RENDERINGS), required=True, help="the output format")
     _add_lang(rend)
     rend.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")

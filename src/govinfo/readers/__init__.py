@@ -142,9 +142,27 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
     """The blocks of a source, and whether the text ends inside a number (cut off)."""
     from .formats import read_binary  # PDF and Word, detected by content (parse/pdf.py, parse/docx.py)
 
+    if isinstance(source, str) and _names_a_file(source):
+        # ``parse("/path/report.txt")``: a path given as text, naming a file that exists.
+        source = Path(source)
     binary = read_binary(source, MAX_BYTES)
     if binary is not None:
         return binary, False
+    if isinstance(source, bytes):
+        _refuse_what_is_no_text(source)
+    if isinstance(source, os.PathLike):
+        from ..files import read_input
+
+        try:
+            head = read_input(source, MAX_BYTES)
+        except OSError as e:
+            raise ParseError(
+                f"cannot read {os.fsdecode(source)}: {e.strerror}",
+                code="unreadable_file",
+                path=os.fsdecode(source),
+            ) from None
+        _refuse_what_is_no_text(head)
+        source = head
     text, _ = _text_of(source)
     html = detect_layout(text) == "html"
     if html and len(text) > MAX_INPUT_CHARS // 4:
@@ -156,7 +174,7 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
             code="too_large",
         )
     if not _names_a_section(text, html):
-        raise ParseError("no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report")
+        raise _not_a_report(text)
     cut = _ENDS_IN_NUMBER.search(text[-64:]) is not None
     if html:
         from .html import read_html
@@ -165,6 +183,64 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
     from .text import read_text
 
     return read_text(text), cut
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a ``str`` source is a path to an existing file rather than report text."""
+    if len(text) > 4096 or "\n" in text or not text.strip():
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+#: The first bytes of compressed files (gzip, bzip2, xz, zstd, 7z, rar).
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"7z\xbc\xaf", b"Rar!")
+
+
+def _refuse_what_is_no_text(data: bytes) -> None:
+    """Empty, compressed and binary input, each with its own error (not "no section heading")."""
+    if not data.strip():
+        raise ParseError("the input is empty", code="empty_input")
+    if data.startswith(_COMPRESSED):
+        raise ParseError(
+            "the input is a compressed file (gzip, bzip2, xz, zstd, 7z or rar): unpack it and read the "
+            "report inside",
+            code="compressed_input",
+        )
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # not UTF-16 text
+        raise ParseError(
+            "the input is binary data, not a report's text, PDF or Word file", code="binary_input"
+        )
+
+
+def _not_a_report(text: str) -> ParseError:
+    """Why a text holds no report, as precisely as can be said."""
+    stripped = text.strip()
+    if not stripped:
+        return ParseError("the input is empty", code="empty_input")
+    if stripped[:1] in "[{":
+        import json
+
+        try:
+            json.loads(stripped)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return ParseError(
+                "the input is JSON but not a report's interchange JSON (use Report.from_json for that) "
+                "nor a published report",
+                code="json_not_a_report",
+            )
+    if len(stripped) < 300 and "\n" not in stripped and ("/" in stripped or "\\" in stripped):
+        return ParseError(
+            f"no section heading of a 政府信息公开工作年度报告 was found; if {stripped[:80]!r} is a file "
+            "name, it does not exist here (pass a pathlib.Path to read a file)",
+            code="not_a_report",
+        )
+    return ParseError("no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report")
 
 
 def parse_document(
