@@ -237,7 +237,8 @@ def _read(
     except OSError as e:
         reason = e.strerror or type(e).__name__
         return ReadResult(
-            path=path, error=GovinfoError(f"cannot read {path}: {reason}", code="unreadable_file", path=path)
+            path=path,
+            error=GovinfoError(f"cannot read the file: {reason}", code="unreadable_file", path=path),
         )
     head = data[:1024]
     binary = b"%PDF-" in head or head.startswith(_BINARY_MAGIC)

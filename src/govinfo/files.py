@@ -22,7 +22,7 @@ import stat
 
 from .errors import ParseError
 
-__all__ = ["read_input"]
+__all__ = ["read_input", "read_source_file"]
 
 
 def read_input(path: str | os.PathLike[str], max_bytes: int) -> bytes:
@@ -40,3 +40,14 @@ def read_input(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # it grew while we read it
         raise ParseError(f"the file is larger than {max_bytes} bytes", code="too_large", path=name)
     return data
+
+
+def read_source_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """:func:`read_input`, with an :class:`OSError` reported as ``unreadable_file``."""
+    try:
+        return read_input(path, max_bytes)
+    except OSError as e:
+        name = os.fsdecode(path)
+        raise ParseError(
+            f"cannot read the file: {e.strerror or type(e).__name__}", code="unreadable_file", path=name
+        ) from None

@@ -70,16 +70,9 @@ def _text_of(source: Source) -> tuple[str, str]:
             raise ParseError(f"the input is larger than {MAX_BYTES} bytes", code="too_large")
         return _decode(source), "<bytes>"
     if isinstance(source, os.PathLike):
-        from ..files import read_input
+        from ..files import read_source_file
 
-        path = Path(source)
-        try:
-            data = read_input(path, MAX_BYTES)
-        except OSError as e:
-            raise ParseError(
-                f"cannot read {path}: {e.strerror}", code="unreadable_file", path=str(path)
-            ) from None
-        return _decode(data), str(path)
+        return _decode(read_source_file(source, MAX_BYTES)), os.fsdecode(source)
     if not isinstance(source, str):
         raise ParseError(
             f"source must be text, bytes or a path, not {type(source).__name__}", code="wrong_type"
@@ -151,18 +144,10 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
     if isinstance(source, bytes):
         _refuse_what_is_no_text(source)
     if isinstance(source, os.PathLike):
-        from ..files import read_input
+        from ..files import read_source_file
 
-        try:
-            head = read_input(source, MAX_BYTES)
-        except OSError as e:
-            raise ParseError(
-                f"cannot read {os.fsdecode(source)}: {e.strerror}",
-                code="unreadable_file",
-                path=os.fsdecode(source),
-            ) from None
-        _refuse_what_is_no_text(head)
-        source = head
+        source = read_source_file(source, MAX_BYTES)
+        _refuse_what_is_no_text(source)
     text, _ = _text_of(source)
     html = detect_layout(text) == "html"
     if html and len(text) > MAX_INPUT_CHARS // 4:

@@ -60,16 +60,9 @@ def read_binary(source: str | bytes | os.PathLike[str], max_bytes: int) -> Sourc
     if isinstance(source, bytes):
         data = source
     else:
-        from ..files import read_input
+        from ..files import read_source_file
 
-        try:
-            data = read_input(source, max_bytes)
-        except OSError as e:
-            raise ParseError(
-                f"cannot read {os.fsdecode(source)}: {e.strerror}",
-                code="unreadable_file",
-                path=os.fsdecode(source),
-            ) from None
+        data = read_source_file(source, max_bytes)
     if len(data) > max_bytes:
         raise ParseError(f"the input is larger than {max_bytes} bytes", code="too_large")
     kind = sniff(data)
