@@ -346,12 +346,21 @@ def _indent(text: str, prefix: str = "  ") -> str:
     return "\n".join(prefix + line if line else line for line in text.splitlines())
 
 
+def _error_text(result: ReadResult) -> str:
+    """The error of a file, without naming the file again."""
+    error = result.error
+    assert error is not None
+    if error.path in (None, result.path) and not error.problems()[1:]:
+        return f"{error.message} [{error.code}]"
+    return str(error)
+
+
 def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
     from .validation import format_findings
 
     if not result.readable:
         assert result.error is not None
-        return _w(lang, "unreadable", path=result.path, error=result.error)
+        return _w(lang, "unreadable", path=result.path, error=_error_text(result))
     report = result.report
     if report is not None:
         head = _w(
@@ -365,7 +374,7 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
         )
     else:
         assert result.error is not None
-        head = _w(lang, "unreadable", path=result.path, error=result.error)
+        head = _w(lang, "unreadable", path=result.path, error=_error_text(result))
     findings = list(result.findings or ())
     columns, ambiguous = terminal_width(), terminal_ambiguous_width()
     table = (
