@@ -290,6 +290,10 @@ def _text_tokens(
         # A label and its values in one cell or line (``规章 0 0 0``): each number one cell.
         yield from _run_tokens(text, location, vocab, within, splittable=False)
         return
+    if tok.kind == "text" and line and len(text) < 400 and len(text.split()) > 1:
+        # Several header labels on one line of a PDF's text (``行政复议 行政诉讼``, D17).
+        yield from _run_tokens(text, location, vocab, within, splittable=False)
+        return
     yield tok
 
 
@@ -329,6 +333,8 @@ class _Placer:
         self.unknown = 0
         self.header_units: dict[str, str] = {}
         self.markers: set[str] = set()
+        #: Whether any value has been read yet (text before it is header text).
+        self.values_seen = False
         #: The unknown text just read, and whether it was counted as unknown: a header word whose
         #: second half follows on its own line (``结果`` / ``纠正``, D8) is joined back to its label.
         self.fragment: tuple[Tok, bool] | None = None
@@ -371,6 +377,7 @@ class _Placer:
             self.label(tok)
             return
         if tok.kind in ("value", "run"):
+            self.values_seen = True
             if self.current is not None:
                 self.current.values.append(tok)
                 return
@@ -403,7 +410,11 @@ class _Placer:
             match = Vocabulary.of(self.spec).match(joined, frozenset(self.spec.grids))
             if match is not None and match.terms and match.terms[0].row is self.current.row:
                 return
-        counted = bool(self.rows or self.current is not None or self.last_grid is not None)
+        # Text before the table's first value is header text the layout does not know (a PDF's
+        # header words broken into single characters, D17): noted, but no evidence against it.
+        counted = (
+            bool(self.rows or self.current is not None or self.last_grid is not None) and self.values_seen
+        )
         if counted:
             self.diag("unknown_text", f"text in the {self.section} table that is no label of it", tok)
             self.unknown += 1
