@@ -71,6 +71,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "delta": "增减",
         "wrote": "已写入 {path}（{n} 行）",
         "partial": "只读取了部分内容，以下部分未完整读取：",
+        "frequent": "最常见的问题：{codes}",
         "read": "已读取",
         "partly_read": "部分读取",
         "not_found": "未找到",
@@ -101,6 +102,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "delta": "change",
         "wrote": "wrote {path} ({n} rows)",
         "partial": "partly read; these sections were not read in full:",
+        "frequent": "most frequent findings: {codes}",
         "read": "read",
         "partly_read": "partly read",
         "not_found": "not found",
@@ -404,11 +406,18 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from collections import Counter
+
     files, results = _results(args, validate=True)
     tally = {"n": 0, "clean": 0, "errors": 0, "warnings": 0, "partial": 0, "bad": 0}
+    kept: list[ReadResult] = []
+    codes: Counter[str] = Counter()
     with _progress(args, len(files), "check") as bar:
         for result in results:
             tally["n"] += 1
+            codes.update(f.code for f in result.findings or ())
+            if args.html:
+                kept.append(result)
             if not result.readable:
                 tally["bad"] += 1
             elif result.count("error"):
@@ -428,7 +437,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
             bar.advance()
     if args.format != "json":
         summary = _w(args.lang, "summary", s="" if tally["n"] == 1 else "s", **tally)
-        print("\n".join(wrap(summary, terminal_width(), ambiguous=terminal_ambiguous_width())))
+        if tally["n"] > 1 and codes:
+            sep = "、" if args.lang == "zh" else ", "
+            top = sep.join(
+                f"{code}（{n}）" if args.lang == "zh" else f"{code} ({n})" for code, n in codes.most_common(5)
+            )
+            summary += "\n" + _w(args.lang, "frequent", codes=top)
+        for line in summary.split("\n"):
+            print("\n".join(wrap(line, terminal_width(), ambiguous=terminal_ambiguous_width())))
+    if args.html:
+        from .render.findings_page import render_findings_page
+
+        _write(render_findings_page(kept, lang=args.lang), args.html)
     if tally["bad"]:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if tally["errors"] or tally["partial"] else EXIT_OK
@@ -802,6 +822,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(check)
     check.add_argument("--diagnostics", action="store_true", help="also list what the parser was unsure of")
+    check.add_argument(
+        "--html",
+        metavar="FILE",
+        default=None,
+        help="also write one self-contained HTML page of the whole check (summary, chart, sortable "
+        "tables of reports and findings, each report with its findings marked)",
+    )
     _add_edition(check)
     _add_batch(check)
     check.set_defaults(func=_cmd_check)

@@ -79,11 +79,19 @@ def wrap(text: str, width: int, *, ambiguous: int = 1) -> list[str]:
     """
     lines: list[str] = []
     line, used = "", 0
+    last = ""  # the last token of the line, moved down with a closing mark that does not fit
     for token in _tokens(text):
         w = display_width(token, ambiguous=ambiguous)
         if used + w > width and line:
+            carry = ""
+            if token in _CLOSING and last and len(line) > len(last):
+                # No line starts with a closing mark (）、。，): the token before it comes along.
+                line, carry = line[: -len(last)], last
+            while len(line) > 1 and line[-1] in _OPENING:
+                # ... and no line ends with an opening one (（「).
+                line, carry = line[:-1], line[-1] + carry
             lines.append(line.rstrip())
-            line, used = "", 0
+            line, used = carry, display_width(carry, ambiguous=ambiguous)
             if token.isspace():
                 continue
         if w > width:  # a token longer than a line: break it anywhere
@@ -94,10 +102,15 @@ def wrap(text: str, width: int, *, ambiguous: int = 1) -> list[str]:
                     line, used = "", 0
                 line, used = line + ch, used + cw
             continue
-        line, used = line + token, used + w
+        line, used, last = line + token, used + w, token
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]
+
+
+#: Marks that close a phrase: a line never starts with one.
+_CLOSING = frozenset("）)」』】〕》〉，,。．、；;：:！!？?")
+_OPENING = frozenset("（(「『【〔《〈")
 
 
 def _tokens(text: str) -> list[str]:
