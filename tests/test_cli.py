@@ -103,7 +103,9 @@ def test_check_exit_codes() -> None:
     assert clean.stdout.count("未发现问题") == 2
     errors = run("check", str(HONGZE_JSON), str(LINPING_JSON))
     assert errors.returncode == 1, errors.stderr
-    assert errors.stdout.count("E4-appeal-total") == 2
+    findings_part = errors.stdout.split("最常见的问题")[0]
+    assert findings_part.count("E4-appeal-total") == 2
+    assert "最常见的问题：B-section-not-stated（4）、E4-appeal-total（2）" in errors.stdout
     unreadable = run("check", str(HONGZE_JSON), str(DATA / "README.md"), "no-such-file.html")
     assert unreadable.returncode == 2  # unreadable input wins over findings
     assert "README.md" in unreadable.stdout

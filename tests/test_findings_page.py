@@ -59,7 +59,9 @@ def test_the_page_of_a_folder(tmp_path: Path) -> None:
     findings = tables["findings"].find(f"{NS}tbody")
     assert findings is not None
     rows = list(findings)
-    hongze = govinfo.validate(govinfo.Report.from_json((DATA / "hongze-government-2023.tables.json").read_text()))
+    hongze = govinfo.validate(
+        govinfo.Report.from_json((DATA / "hongze-government-2023.tables.json").read_text())
+    )
     assert sum(1 for r in rows if "hongze" in "".join(r[0].itertext())) == len(hongze)
     # every finding links to its mark in an embedded report, and every id is unique
     ids = [el.get("id") for el in root.iter() if el.get("id")]

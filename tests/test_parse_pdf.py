@@ -315,8 +315,14 @@ def test_text_pdfium_cannot_decode_is_reported(linping: Report) -> None:
     items = [*outline(linping, title_lines=_title_lines(linping)), ("paragraph", "告")]
     result = parse_document(pdf_bytes(items))
     lost = [d for d in result.diagnostics if d.code == "pdf_text_lost"]
-    assert len(lost) == 1
-    assert report_of(result).other_matters == linping.other_matters
+    read = report_of(result).other_matters
+    if read == linping.other_matters:
+        # The character is missing from the text: its loss is reported.
+        assert len(lost) == 1
+    else:
+        # A machine with a system CJK font (fonts-noto-cjk) lets PDFium decode it: then it is read.
+        assert lost == []
+        assert read.all_paragraphs()[-1].endswith("告")
 
 
 def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
