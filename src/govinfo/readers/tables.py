@@ -258,10 +258,10 @@ def _read_once(blocks: Sequence[Block]) -> list[Tok | _Unread]:
 
 
 def _is_sentence(text: str) -> bool:
-    """A line of Chinese prose: long, with a full stop (no table label has one)."""
+    """A line of Chinese prose: with a full stop (no table label has one), not a short cell."""
     if len(text) > 5000:
         return True
-    return len(text) > 30 and "。" in text and len(label_key(text)) > 30
+    return len(text) > 10 and "。" in text and len(label_key(text)) > 10
 
 
 def _layout_tokens(stream: Sequence[Tok | _Unread], vocab: Vocabulary, spec: TableSpec) -> Iterator[Tok]:
@@ -333,7 +333,7 @@ class _Placer:
         self.unknown = 0
         self.header_units: dict[str, str] = {}
         self.markers: set[str] = set()
-        #: Whether any value has been read yet (text before it is header text).
+        #: Whether any value has been placed in a row yet (text before it is header text).
         self.values_seen = False
         #: The unknown text just read, and whether it was counted as unknown: a header word whose
         #: second half follows on its own line (``结果`` / ``纠正``, D8) is joined back to its label.
@@ -377,12 +377,13 @@ class _Placer:
             self.label(tok)
             return
         if tok.kind in ("value", "run"):
-            self.values_seen = True
             if self.current is not None:
+                self.values_seen = True
                 self.current.values.append(tok)
                 return
             grid = self.last_grid
             if grid is not None and grid.one_row:
+                self.values_seen = True
                 row = self.flat.get(grid.key)
                 if row is None:
                     row = self.flat[grid.key] = _Row(grid=grid, row=None, label=None)
