@@ -222,6 +222,8 @@ def _how(result: ReadResult) -> str:
 
 def _summary(report: Report, lang: str = "zh") -> str:
     """What ``show`` prints: the title, the edition/year/agency line, each section, the requests."""
+    from .render._common import roman  # the renderers' own section numbering (I. Overview)
+
     zh = lang == "zh"
     title = report.title_or_default if zh else _english_title(report)
     lines = [
@@ -233,11 +235,7 @@ def _summary(report: Report, lang: str = "zh") -> str:
     ]
     for i, (number, section) in enumerate(zip(common.NUMERALS, report.edition_spec.sections)):
         content = getattr(report, section.key)
-        label = (
-            f"{number}、{section.label}"
-            if zh
-            else f"{('I', 'II', 'III', 'IV', 'V', 'VI')[i]}. {section.label_en}"
-        )
+        label = f"{number}、{section.label}" if zh else f"{roman(i + 1)}. {section.label_en}"
         if section.kind == "narrative":
             n = len(content.all_paragraphs())
             lines.append(f"{label}：{n} 段" if zh else f"{label}: {n} paragraph{'s' * (n != 1)}")
