@@ -78,7 +78,7 @@ def test_a_dict_with_impossible_values_gives_s5_findings(linping: govinfo.Report
     [
         (b"{not json", "bad_json"),
         (b'{"edition": "2021"}', "invalid_report"),
-        (b"\x00\x01\x02 binary junk", "not_a_report"),
+        (b"\x00\x01\x02 binary junk", "binary_input"),
         ("没有报告".encode("gbk"), "not_a_report"),
         (b"%PDF-1.7 truncated", "pdf_damaged"),
         (b"PK\x03\x04 not a zip", "docx_damaged"),

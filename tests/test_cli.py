@@ -43,8 +43,12 @@ def test_show_a_file(tmp_path: Path) -> None:
 def test_missing_file_exits_2_with_a_message(tmp_path: Path) -> None:
     p = run("show", str(tmp_path / "nope.json"))
     assert p.returncode == 2
-    assert "cannot read" in p.stderr
+    assert "无法读取该文件" in p.stderr
+    assert "[unreadable_file]" in p.stderr
     assert "Traceback" not in p.stderr
+    p = run("show", str(tmp_path / "nope.json"), "--lang", "en")
+    assert p.returncode == 2
+    assert "cannot read" in p.stderr
 
 
 def test_broken_json_exits_2(tmp_path: Path) -> None:
@@ -203,7 +207,7 @@ def test_render_every_format(tmp_path: Path) -> None:
     )
     p = run("render", "missing.json", "--to", "html")
     assert p.returncode == 2
-    assert "cannot read" in p.stderr
+    assert "无法读取该文件" in p.stderr
 
 
 def test_convert_one_file_and_a_directory(tmp_path: Path) -> None:
@@ -221,7 +225,8 @@ def test_convert_one_file_and_a_directory(tmp_path: Path) -> None:
     assert p.returncode == 2  # c.json unreadable; b.md would overwrite b.json
     assert sorted(f.name for f in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
     assert "c.json" in p.stderr
-    assert "already written" in p.stderr
+    assert "已有另一个输入写入了" in p.stderr
+    assert "第 1 行第 2 列" in p.stderr  # the place of the JSON error, in Chinese
     assert govinfo.Report.from_json((tmp_path / "out" / "a.json").read_text(encoding="utf-8")) == linping
     p = run("convert", str(tmp_path / "out" / "a.json"), "--to", "html", "-d", str(tmp_path / "html"))
     assert p.returncode == 0
@@ -230,7 +235,7 @@ def test_convert_one_file_and_a_directory(tmp_path: Path) -> None:
     assert run("convert", str(LINPING_TXT), str(LINPING_JSON)).returncode == 2
     p = run("convert", str(tmp_path / "out" / "a.json"), "-d", str(tmp_path / "out"))
     assert p.returncode == 2
-    assert "not overwriting" in p.stderr
+    assert "不覆盖输入文件" in p.stderr
 
 
 def test_diff(tmp_path: Path) -> None:
@@ -292,7 +297,7 @@ def test_a_directory_without_reports_exits_2(tmp_path: Path) -> None:
     assert "no report files found" in p.stderr
     p = run("export", str(LINPING_JSON), "-o", str(tmp_path / "cells.xlsx"))
     assert p.returncode == 2
-    assert ".csv or .parquet" in p.stderr
+    assert ".csv 或 .parquet" in p.stderr
 
 
 def test_check_says_a_cut_off_report_is_only_partly_read(tmp_path: Path) -> None:
@@ -405,3 +410,114 @@ def test_inputs_that_are_no_report_get_their_own_error(tmp_path: Path) -> None:
     with pytest.raises(govinfo.ParseError) as info:
         govinfo.parse("/no/such/report.txt")
     assert "pathlib.Path" in info.value.message
+
+
+REAL = Path(__file__).parent / "real"
+
+
+def _english_words(text: str) -> set[str]:
+    import re
+
+    text = re.sub(r"\[[A-Za-z0-9_-]+\]", "", text).replace("govinfo check", "")  # codes, the command
+    text = re.sub(r"\b[EWSBP]\d?-[a-z-]+", "", text)  # finding codes (E1-column-balance, B-blank-row)
+    words = {w.lower() for w in re.findall(r"(?<![-\w./])[A-Za-z]{3,}(?![-\w])", text)}
+    return words - {
+        "json",
+        "utf",
+        "pdf",
+        "html",
+        "markdown",
+        "word",
+        "gzip",
+        "zstd",
+        "rar",
+        "govinfo",
+    }  # format names, the command
+
+
+def test_chinese_output_of_unreadable_and_partial_inputs_has_no_english(tmp_path: Path) -> None:
+    import gzip
+
+    inputs = {
+        "empty.txt": b"",
+        "zipped.txt": gzip.compress(LINPING_TXT.read_bytes()),
+        "binary.txt": bytes(range(256)) * 8,
+        "list.json": b"[1, 2]",
+        "noise.txt": "这不是一份报告".encode(),
+    }
+    for name, data in inputs.items():
+        (tmp_path / name).write_bytes(data)
+    partial = REAL / "beijing-tongzhou-2019.txt"  # three sections not read in full (tests/real/README.md)
+    no_year = REAL / "ankang-dept-2019.txt"  # the year is stated nowhere
+    p = run(
+        "check", str(tmp_path), str(partial), str(no_year), str(tmp_path / "missing.txt"), "--diagnostics"
+    )
+    out = p.stdout + p.stderr
+    for code in ("empty_input", "compressed_input", "binary_input", "json_not_a_report", "not_a_report",
+                 "no_year", "unreadable_file", "missing_row"):  # fmt: skip
+        assert f"[{code}]" in out, code
+    assert "部分读取" in out
+    assert "文件是空的" in out
+    shown = out.replace(str(tmp_path), "").replace(str(REAL), "")
+    assert _english_words(shown) == set(), shown
+    # and a failing single-file command's error line
+    q = run("render", str(tmp_path / "missing.txt"), "--to", "text")
+    assert q.returncode == 2
+    assert q.stderr.startswith("govinfo："), q.stderr
+    assert _english_words(q.stderr.replace(str(tmp_path), "")) == set(), q.stderr
+    e = run("render", str(tmp_path / "missing.txt"), "--to", "text", "--lang", "en")
+    assert "cannot read" in e.stderr
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in e.stderr), e.stderr
+
+
+def test_diff_and_show_in_chinese_have_no_english() -> None:
+    old = REAL / "beijing-tongzhou-2019.txt"
+    p = run("diff", str(LINPING_JSON), str(HONGZE_JSON))
+    shown = p.stdout.replace(str(LINPING_JSON), "").replace(str(HONGZE_JSON), "")
+    assert "→" in shown
+    assert _english_words(shown) == set(), shown
+    s = run("show", str(old))
+    assert _english_words(s.stdout.replace(str(old), "")) == set(), s.stdout
+
+
+def test_every_reader_code_has_chinese_wording() -> None:
+    import re
+
+    from govinfo.messages_zh import MESSAGES_ZH
+
+    src = Path(govinfo.__file__).parent
+    codes: set[str] = set()
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        codes.update(re.findall(r'code="([a-z_]+)"', text))
+        codes.update(re.findall(r'\bdiag\(\s*"([a-z_]+)"', text))
+        for field in ("year", "agency"):  # readers/document.py: code=f"{field}_source" / _conflict
+            if 'code=f"{field}_' in text:
+                codes.update({f"{field}_source", f"{field}_conflict"})
+    assert len(codes) > 40  # the scan finds the codes at all
+    assert sorted(codes - set(MESSAGES_ZH)) == []
+
+
+def test_render_text_fits_an_80_column_terminal(tmp_path: Path) -> None:
+    for ambiguous in ("1", "2"):
+        env = {**os.environ, "COLUMNS": "80", "GOVINFO_AMBIGUOUS_WIDTH": ambiguous}
+        for lang in ("zh", "en"):
+            p = subprocess.run(
+                [sys.executable, "-m", "govinfo", "render", str(LINPING_TXT), "--to", "text", "--lang", lang],
+                capture_output=True, text=True, encoding="utf-8", timeout=120, env=env,
+            )  # fmt: skip
+            assert p.returncode == 0, p.stderr
+            assert _widest(p.stdout, int(ambiguous)) <= 80, p.stdout
+            # the wide tables became records: every cell still shown, none as 0 when blank
+            assert ("自然人：12" if lang == "zh" else "Natural persons: 12") in p.stdout
+    # to a file, or with --width 0, the full official layout (what the text reader reads back)
+    out = tmp_path / "r.txt"
+    env = {**os.environ, "COLUMNS": "80"}
+    subprocess.run(
+        [sys.executable, "-m", "govinfo", "render", str(LINPING_TXT), "--to", "text", "-o", str(out)],
+        check=True, env=env, timeout=120,
+    )  # fmt: skip
+    full = out.read_text(encoding="utf-8")
+    assert full == govinfo.render_text(govinfo.examples.linping_education_2023())
+    assert _widest(full, 1) > 80
+    assert run("render", str(LINPING_TXT), "--to", "text", "--width", "5").returncode == 2

@@ -242,6 +242,10 @@ def _read(
         )
     head = data[:1024]
     binary = b"%PDF-" in head or head.startswith(_BINARY_MAGIC)
+    if not binary:
+        from .readers import _refuse_what_is_no_text
+
+        _refuse_what_is_no_text(data)  # empty, compressed and binary files: each its own error
     text, encoding = ("", None) if binary else decode(data)
     if not binary and text.lstrip()[:1] == "{":
         assert encoding is not None

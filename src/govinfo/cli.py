@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -41,6 +42,8 @@ EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 #: Output formats of ``render`` and ``convert``: the suffix each writes.
 RENDERINGS = {"json": ".json", "text": ".txt", "markdown": ".md", "html": ".html"}
+#: The narrowest ``render --width``.
+MIN_TEXT_WIDTH = 20
 #: ``--lang`` values and the Babel locale each renders with.
 LOCALES = {"zh": "zh_CN", "en": "en"}
 
@@ -77,6 +80,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_found": "未找到",
         "not_placeable": "表格无法读取",
         "cells": "{read}/{total} 格",
+        "overwrite_input": "{path}：不覆盖输入文件 {target}",
+        "needs_dir": "多个输入需要用 -d/--output-dir 指定输出目录（每份报告一个文件）",
+        "o_or_d": "-o/--output 和 -d/--output-dir 只能给一个",
+        "table_suffix": "{path}：输出文件名须以 .csv 或 .parquet 结尾",
+        "written_twice": "{path}：已有另一个输入写入了 {target}",
+        "narrow_width": "--width 至少为 {least}（或 0 表示完整版式），不能是 {width}",
     },
     "en": {
         "header": "{path}: {agency} {year} ({edition} edition; {how})",
@@ -108,6 +117,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_found": "not found",
         "not_placeable": "table cannot be placed",
         "cells": "{read}/{total} cells",
+        "overwrite_input": "{path}: not overwriting an input file: {target}",
+        "needs_dir": "several inputs need -d/--output-dir DIR (one output file each)",
+        "o_or_d": "give -o/--output or -d/--output-dir, not both",
+        "table_suffix": "{path}: the output must end in .csv or .parquet",
+        "written_twice": "{path}: another input was already written to {target}",
+        "narrow_width": "--width must be at least {least} (or 0 for the full layout), not {width}",
     },
 }
 
@@ -213,8 +228,12 @@ def _results(args: argparse.Namespace, *, validate: bool) -> tuple[list[Path], I
     )
 
 
-def _how(result: ReadResult) -> str:
-    return ", ".join(x for x in (result.layout, result.encoding) if x)
+def _how(result: ReadResult, lang: str = "en") -> str:
+    """How a file was read: its layout and encoding."""
+    from .messages_zh import LAYOUTS_ZH
+
+    layout = LAYOUTS_ZH.get(result.layout or "", result.layout) if lang == "zh" else result.layout
+    return ("，" if lang == "zh" else ", ").join(x for x in (layout, result.encoding) if x)
 
 
 # --- show ------------------------------------------------------------------------------------
@@ -228,9 +247,9 @@ def _summary(report: Report, lang: str = "zh") -> str:
     title = report.title_or_default if zh else _english_title(report)
     lines = [
         title,
-        f"{report.edition} 版 · {report.year} 年度 · {report.agency}"
+        f"{report.edition} 版 · {report.year} 年度 · {report.agency or '机关未写明'}"
         if zh
-        else f"edition {report.edition} · year {report.year} · {report.agency}",
+        else f"edition {report.edition} · year {report.year} · {report.agency or 'agency not stated'}",
         "",
     ]
     for i, (number, section) in enumerate(zip(common.NUMERALS, report.edition_spec.sections)):
@@ -346,13 +365,32 @@ def _indent(text: str, prefix: str = "  ") -> str:
     return "\n".join(prefix + line if line else line for line in text.splitlines())
 
 
-def _error_text(result: ReadResult) -> str:
-    """The error of a file, without naming the file again."""
+def _error_text(result: ReadResult, lang: str = "en") -> str:
+    """The error of a file, without naming the file again (in Chinese: what its code means)."""
     error = result.error
     assert error is not None
+    if lang == "zh":
+        return _error_zh(error, result.path)
     if error.path in (None, result.path) and not error.problems()[1:]:
         return f"{error.message} [{error.code}]"
     return str(error)
+
+
+_LINE_COLUMN = re.compile(r"line (\d+), column (\d+)")
+
+
+def _error_zh(error: GovinfoError, path: str | None = None) -> str:
+    """An error in Chinese: each problem's Chinese wording and code, with its place unless it is
+    the file itself."""
+    from .messages_zh import message_zh
+
+    parts = []
+    for code, where, message in error.problems():
+        where = _LINE_COLUMN.sub(lambda m: f"第 {m[1]} 行第 {m[2]} 列", where or "")
+        own = code == "usage" and any("\u4e00" <= ch <= "\u9fff" for ch in message)  # worded here
+        text = f"{message if own else message_zh(code) or message} [{code}]"
+        parts.append(text if where in ("", "$", path) else f"{where}：{text}")
+    return "；".join(parts)
 
 
 def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
@@ -360,7 +398,7 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
 
     if not result.readable:
         assert result.error is not None
-        return _w(lang, "unreadable", path=result.path, error=_error_text(result))
+        return _w(lang, "unreadable", path=result.path, error=_error_text(result, lang))
     report = result.report
     if report is not None:
         head = _w(
@@ -370,11 +408,11 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
             agency=report.agency,
             year=report.year,
             edition=report.edition,
-            how=_how(result),
+            how=_how(result, lang),
         )
     else:
         assert result.error is not None
-        head = _w(lang, "unreadable", path=result.path, error=_error_text(result))
+        head = _w(lang, "unreadable", path=result.path, error=_error_text(result, lang))
     findings = list(result.findings or ())
     columns, ambiguous = terminal_width(), terminal_ambiguous_width()
     table = (
@@ -399,7 +437,11 @@ def _check_text(result: ReadResult, lang: str, diagnostics: bool) -> str:
             lines.append(_indent(f"{s.label}{sep}{_w(lang, s.status)}{counts}", "    "))
     lines.append(_indent(table))
     if diagnostics and result.diagnostics:
-        lines += [_indent(f"parse: {d}") for d in result.diagnostics]
+        if lang == "zh":
+            edition = report.edition_spec if report is not None else None
+            lines += [_indent(f"解析：{d.describe_zh(edition)}") for d in result.diagnostics]
+        else:
+            lines += [_indent(f"parse: {d}") for d in result.diagnostics]
     return "\n".join(lines)
 
 
@@ -455,12 +497,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # --- render, convert -------------------------------------------------------------------------
 
 
-def render(report: Report, to: str, lang: str = "zh") -> str:
-    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented)."""
+def render(report: Report, to: str, lang: str = "zh", *, width: int | None = None) -> str:
+    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented);
+    ``width`` fits plain text to a terminal of that many columns."""
     if to == "json":
         return report.to_json(indent=2) + "\n"
     from . import render as renderers
 
+    if to == "text" and width is not None:
+        return renderers.render_text(
+            report, locale=LOCALES[lang], width=width, ambiguous=terminal_ambiguous_width()
+        )
     function: Callable[..., str] = getattr(renderers, f"render_{to}")
     text = function(report, locale=LOCALES[lang])
     return text if text.endswith("\n") else text + "\n"
@@ -477,21 +524,38 @@ def _write(text: str, out: str | None) -> None:
         raise GovinfoError(f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out) from None
 
 
+def _text_width(args: argparse.Namespace) -> int | None:
+    """The width plain text is fitted to: ``--width`` (0: the full official layout); else the
+    terminal's width when writing to a terminal (or when ``COLUMNS`` is set); else none."""
+    if args.width is not None:
+        if args.width and args.width < MIN_TEXT_WIDTH:
+            raise GovinfoError(
+                _w(args.lang, "narrow_width", least=MIN_TEXT_WIDTH, width=args.width), code="usage"
+            )
+        return args.width or None
+    if args.output not in (None, "-"):
+        return None
+    if os.environ.get("COLUMNS") or sys.stdout.isatty():
+        return terminal_width()
+    return None
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     report = _report(_read(args.file, args))
-    _write(render(report, args.to, args.lang), args.output)
+    width = _text_width(args) if args.to == "text" else None
+    _write(render(report, args.to, args.lang, width=width), args.output)
     return EXIT_OK
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
     if args.output_dir is None:
         if len(args.paths) > 1 or Path(args.paths[0]).is_dir():
-            raise GovinfoError("several inputs need -d/--output-dir DIR (one output file each)", code="usage")
+            raise GovinfoError(_w(args.lang, "needs_dir"), code="usage")
         report = _report(_read(args.paths[0], args))
         _write(render(report, args.to, args.lang), args.output)
         return EXIT_OK
     if args.output is not None:
-        raise GovinfoError("give -o/--output or -d/--output-dir, not both", code="usage")
+        raise GovinfoError(_w(args.lang, "o_or_d"), code="usage")
     files, results = _results(args, validate=False)
     out_dir = Path(args.output_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -504,11 +568,11 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             target = out_dir / (Path(result.path).stem + RENDERINGS[args.to])
             problem = None
             if result.report is None:
-                problem = _w(args.lang, "unreadable", path=result.path, error=result.error)
+                problem = _w(args.lang, "unreadable", path=result.path, error=_error_text(result, args.lang))
             elif target.resolve() in inputs:
-                problem = f"{result.path}: not overwriting an input file: {target}"
+                problem = _w(args.lang, "overwrite_input", path=result.path, target=target)
             elif target.resolve() in written:
-                problem = f"{result.path}: another input was already written to {target}"
+                problem = _w(args.lang, "written_twice", path=result.path, target=target)
             if problem is not None:
                 bad += 1
                 bar.clear()
@@ -641,17 +705,17 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 # --- export ----------------------------------------------------------------------------------
 
 
-def _check_table_path(path: str) -> str:
+def _check_table_path(path: str, lang: str = "en") -> str:
     if not path.lower().endswith((".csv", ".parquet")):
-        raise GovinfoError(f"{path}: the output must end in .csv or .parquet", code="usage")
+        raise GovinfoError(_w(lang, "table_suffix", path=path), code="usage")
     return path
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export import CELL_COLUMNS, FINDING_COLUMNS, cell_records, finding_records, write_csv, write_parquet
 
-    cells_out = _check_table_path(args.output)
-    findings_out = _check_table_path(args.findings) if args.findings else None
+    cells_out = _check_table_path(args.output, args.lang)
+    findings_out = _check_table_path(args.findings, args.lang) if args.findings else None
     files, results = _results(args, validate=findings_out is not None)
     kept: list[ReadResult] = []
     bad = 0
@@ -661,7 +725,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             if result.report is None:
                 bad += 1
                 bar.clear()
-                print(_w(args.lang, "unreadable", path=result.path, error=result.error), file=sys.stderr)
+                print(
+                    _w(args.lang, "unreadable", path=result.path, error=_error_text(result, args.lang)),
+                    file=sys.stderr,
+                )
             if result.report is not None or result.findings:
                 kept.append(result)
     outputs = [(cells_out, "cells", CELL_COLUMNS, cell_records)]
@@ -843,6 +910,13 @@ def build_parser() -> argparse.ArgumentParser:
     rend.add_argument("--to", choices=list(RENDERINGS), required=True, help="the output format")
     _add_lang(rend)
     rend.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    rend.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="plain text: fit lines to N display columns (wide tables become records); 0 for the "
+        "full official layout (default: the terminal's width on a terminal, the full layout in a file)",
+    )
     _add_edition(rend)
     rend.set_defaults(func=_cmd_render)
 
@@ -1020,10 +1094,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_UNREADABLE
+    zh = getattr(args, "lang", "zh") == "zh"
     try:
         return int(args.func(args))
     except GovinfoError as e:
-        print(f"govinfo: {e}", file=sys.stderr)
+        print(f"govinfo：{_error_zh(e)}" if zh else f"govinfo: {e}", file=sys.stderr)
         return EXIT_UNREADABLE
     except BrokenPipeError:
         # The reader went away (| head): stop quietly; point stdout at nothing so the interpreter's
@@ -1036,12 +1111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # wanted, a missing folder, a full disk, /dev/full): say which, with the system's reason.
         where = os.fsdecode(e.filename) if e.filename is not None else "the output"
         shown = where.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        print(
-            f"govinfo: cannot write {shown}: {e.strerror or type(e).__name__} [write_failed]", file=sys.stderr
-        )
+        if zh:
+            print(f"govinfo：无法写入 {shown} [write_failed]", file=sys.stderr)
+        else:
+            print(
+                f"govinfo: cannot write {shown}: {e.strerror or type(e).__name__} [write_failed]",
+                file=sys.stderr,
+            )
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
-        print("govinfo: interrupted", file=sys.stderr)
+        print("govinfo：已中断" if zh else "govinfo: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

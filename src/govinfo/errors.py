@@ -108,6 +108,14 @@ class GovinfoError(ValueError):
     def message(self) -> str:
         return str(self.args[0])
 
+    @property
+    def message_zh(self) -> str:
+        """The error in Chinese (:mod:`govinfo.messages_zh`): what the code means; the English
+        :attr:`message` when the code has no Chinese wording."""
+        from .messages_zh import message_zh
+
+        return message_zh(self.code) or self.message
+
     def problems(self) -> list[Problem]:
         """This error as a list of ``(code, path, message)``."""
         return [(self.code, self.path or "$", self.message)]

@@ -50,9 +50,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 import attrs
+
+if TYPE_CHECKING:
+    from ..catalogue.spec import Edition
 
 __all__ = [
     "Block",
@@ -182,6 +185,32 @@ class Diagnostic:
     location: SourceLocation = NOWHERE
     raw: str | None = None
     path: str | None = None
+
+    @property
+    def message_zh(self) -> str:
+        """The diagnostic in Chinese (:mod:`govinfo.messages_zh`), for Chinese output."""
+        from ..messages_zh import message_zh
+
+        return message_zh(self.code) or self.message
+
+    def describe_zh(self, edition: Edition | None = None) -> str:
+        """The whole diagnostic in Chinese: place, cell (its official label when ``edition`` is
+        given), message, the text as published, code."""
+        from ..catalogue.spec import path_label
+        from ..messages_zh import location_zh
+
+        loc = self.location
+        where = location_zh(loc.page, loc.line, loc.column, loc.element) if loc != NOWHERE else ""
+        raw = f"（原文 {self.raw!r}）" if self.raw is not None else ""
+        cell = self.path or ""
+        if cell and edition is not None:
+            cell = path_label(edition, cell) or cell
+        head = "：".join(s for s in (where, cell) if s)
+        return (
+            f"{head}：{self.message_zh}{raw} [{self.code}]"
+            if head
+            else f"{self.message_zh}{raw} [{self.code}]"
+        )
 
     def __str__(self) -> str:
         where = str(self.location) if self.location != NOWHERE else "-"

@@ -31,7 +31,17 @@ Tables
 Grid tables drawn with ASCII only (``+``, ``-``, ``=``, ``|``): box-drawing characters are
 East Asian *Ambiguous* and take two columns in many Chinese fonts and terminals, which would
 break the alignment where it matters most. Widths count CJK characters as two columns
-(:func:`govinfo.render._common.display_width`, standard library only).
+(:func:`govinfo.textwidth.display_width`, from ``wcwidth``; Ambiguous characters as one).
+
+Fitted to a terminal (``width=``)
+---------------------------------
+``render_text(report, width=80)`` (and ``govinfo render … --to text`` on a terminal, or with
+``--width``) is a view for reading on a screen, not the file layout: every line is at most
+``width`` display columns (East Asian Ambiguous characters counted as ``ambiguous`` columns).
+Paragraphs wrap, continuation lines flush left; a table that does not fit becomes *records*
+(:func:`records`): each row's label on a line, then its cells as ``column：value`` items packed
+into indented lines, a blank cell shown as ``空白`` (``blank``), never ``0``. A table that fits
+is drawn as above.
 
 - A border line is made of ``+`` at corners, ``-`` along cell edges, and ``=`` instead of
   ``-`` under the header rows. Every other line of a table is a content line: ``|`` at each
@@ -84,11 +94,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..errors import RenderError
 from ..narrative import Narrative
 from ..report import Report
-from ._common import Grid, GridCell, Located, Marks, Style, display_width, inline, table_grid
+from ..textwidth import display_width, wrap
+from ._common import Grid, GridCell, Located, Marks, Style, inline, table_grid
 
-__all__ = ["render_text"]
+__all__ = ["MIN_WIDTH", "records", "render_text"]
 
 #: The indent of a paragraph: two ideographic spaces.
 PARAGRAPH_INDENT = "\u3000\u3000"
@@ -97,11 +109,26 @@ _WRAP = 16
 _FINDINGS = ("校验发现", "Findings")
 
 
-def render_text(report: Report, *, locale: str = "zh_CN", findings: Iterable[Located] | None = None) -> str:
+def render_text(
+    report: Report,
+    *,
+    locale: str = "zh_CN",
+    findings: Iterable[Located] | None = None,
+    width: int | None = None,
+    ambiguous: int = 1,
+) -> str:
     """The report as plain text in the official layout (see the module docs for the layout).
 
     ``locale`` chooses the labels (English for ``en``, Chinese otherwise) and the number
     format; ``findings`` (e.g. from :func:`govinfo.validate`) are marked and listed.
+
+    ``width`` fits the text to a terminal of that many display columns (``ambiguous``: the
+    width of East Asian Ambiguous characters there, see :mod:`govinfo.textwidth`): long lines
+    are wrapped (a paragraph's continuation lines start flush left, as on a printed page) and
+    a table wider than ``width`` is shown as records, one row label per line followed by its
+    ``column：value`` items (``空白``/``blank`` for a blank cell). That is a view for reading,
+    not the file layout: the default ``width=None`` is the official layout, which the text
+    reader reads back.
     Raises :class:`~govinfo.errors.RenderError` (``unknown_locale``) for a locale Babel
     does not know.
 
@@ -118,12 +145,20 @@ def render_text(report: Report, *, locale: str = "zh_CN", findings: Iterable[Loc
     style = Style.of(locale)
     marks = Marks.of(report, findings)
     sections = report.edition_spec.sections
-    drawn = {
-        s.key: draw(table_grid(getattr(report, s.key), style, marks, flat=True), style)
+    grids = {
+        s.key: table_grid(getattr(report, s.key), style, marks, flat=True)
         for s in sections
         if s.kind == "table"
     }
+    drawn = {key: draw(grid, style) for key, grid in grids.items()}
     page = max(display_width(line) for lines in drawn.values() for line in lines)
+    if width is not None:
+        if width < MIN_WIDTH:
+            raise RenderError(f"width must be at least {MIN_WIDTH} columns, not {width}", code="bad_width")
+        for key, lines in drawn.items():
+            if max(display_width(line, ambiguous=ambiguous) for line in lines) > width:
+                drawn[key] = records(grids[key], style, width, ambiguous)
+        page = min(page, width)
     out = [inline(style.title(report)), ""]
     if report.preamble:
         out += [PARAGRAPH_INDENT + inline(p) for p in report.preamble]
@@ -147,7 +182,86 @@ def render_text(report: Report, *, locale: str = "zh_CN", findings: Iterable[Loc
         for number, finding in enumerate(marks.findings, 1):
             path, code, message = (inline(s) for s in marks.describe(finding, style))
             out.append(" ".join(s for s in (f"[{number}]", path, f"[{code}]" if code else "", message) if s))
+    if width is not None:
+        out = [piece for line in out for piece in _fit(line, width, ambiguous)]
     return "\n".join(out) + "\n"
+
+
+#: The narrowest terminal :func:`render_text` fits (``width``).
+MIN_WIDTH = 20
+_BLANK = ("空白", "blank")
+_LABEL_KINDS = ("caption", "row", "rowgroup", "corner")
+_SEPARATOR = ("　", "; ")
+_COLON = ("：", ": ")
+
+
+def _fit(line: str, width: int, ambiguous: int) -> list[str]:
+    """``line`` wrapped to ``width`` columns (a line that fits is kept as it is)."""
+    if display_width(line, ambiguous=ambiguous) <= width:
+        return [line]
+    if line.startswith(" ") and line.strip():  # the right-aligned signature
+        return [" " * max(0, width - display_width(line.strip(), ambiguous=ambiguous)) + line.strip()]
+    return wrap(line, width, ambiguous=ambiguous) or [""]
+
+
+def records(grid: Grid, style: Style, width: int, ambiguous: int = 1) -> list[str]:
+    """A table as records for a narrow terminal: each row's label on a line of its own, then its
+    cells as ``column：value`` items, indented by two spaces and packed into lines of at most
+    ``width`` columns (an item is broken only when it alone is wider than a line).
+
+    Column names are the cell's column headers from the top down, joined with `` · `` (a header
+    over every column, as 三's ``申请人情况``, is left out); a blank
+    cell says ``空白`` (``blank``), never ``0``; a cell a finding marks ends in ``*``.
+    """
+    english = int(style.english)
+    names: dict[str, str] = {}
+    for row in grid.rows:
+        for cell in row:
+            if cell.id is not None and cell.kind in ("col", "colgroup"):
+                names[cell.id] = inline(cell.text)
+    # A header over every column (三's 申请人情况) says nothing in a record: left out.
+    heads = [c.headers for row in grid.rows for c in row if c.kind == "value"]
+    common = set.intersection(*(set(h) for h in heads)) if heads else set()
+    out: list[str] = []
+    for group in grid.groups:
+        for r, row in enumerate(group.rows):
+            if r < group.header_rows and not any(c.kind == "caption" for c in row):
+                continue  # column headers: named in each item instead
+            labels = [inline(c.text) for c in row if c.kind in _LABEL_KINDS and c.text]
+            items = []
+            for cell in row:
+                if cell.kind != "value":
+                    continue
+                column = " · ".join(names[h] for h in cell.headers if h in names and h not in common)
+                value = inline(cell.text) or _BLANK[english]
+                value += "*" if cell.marks and not value.endswith("*") else ""
+                items.append(f"{column}{_COLON[english]}{value}" if column else value)
+            for label in labels:
+                out += wrap(label, width, ambiguous=ambiguous) or [""]
+            out += _pack(items, width, _SEPARATOR[english], ambiguous)
+    return out
+
+
+def _pack(items: list[str], width: int, separator: str, ambiguous: int) -> list[str]:
+    """``items`` on lines indented by two spaces, as many to a line as fit."""
+    indent, room = "  ", width - 2
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        candidate = f"{line}{separator}{item}" if line else item
+        if display_width(candidate, ambiguous=ambiguous) <= room:
+            line = candidate
+            continue
+        if line:
+            lines.append(indent + line)
+        if display_width(item, ambiguous=ambiguous) <= room:
+            line = item
+        else:
+            *full, line = wrap(item, room, ambiguous=ambiguous) or [""]
+            lines += [indent + piece for piece in full]
+    if line:
+        lines.append(indent + line)
+    return lines
 
 
 def _narrative(narrative: Narrative, style: Style) -> list[str]:
