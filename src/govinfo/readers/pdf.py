@@ -151,21 +151,30 @@ def _path_rules(
     return rules
 
 
-def _objects(raw: Any, page: Any, textpage: Any, height: float) -> tuple[list[Rule], int, int]:
-    """Every rule, the number of images and of undecodable text objects, looking inside forms."""
+def _address(pointer: Any) -> int:
+    """The address a ctypes pointer holds (0 for NULL)."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def _objects(raw: Any, page: Any, height: float, with_text: set[int]) -> tuple[list[Rule], int, int]:
+    """Every rule, the number of images and of undecodable text objects, looking inside forms.
+
+    A text object is undecodable when no character of the text page comes from it
+    (``with_text``: the addresses of the text objects that gave characters, from :func:`_glyphs`).
+    Asking PDFium for each object's text instead (``FPDFTextObj_GetText``) searches the whole
+    text page once per object: quadratic, and a third of the reader's time on a table page.
+    """
     rules: list[Rule] = []
     images = 0
-    lost = 0
+    texts = 0
     fsm = raw.FS_MATRIX()
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
     def visit(obj: Any, outer: tuple[float, float, float, float, float, float], depth: int) -> None:
-        nonlocal images, lost
+        nonlocal images, texts
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            # The length in bytes with the terminator: 2 means PDFium found no characters.
-            if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:
-                lost += 1
+            texts += 1
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             # Path points are in the object's space: its matrix, then any enclosing forms'.
             inner = _matrix(fsm) if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fsm)) else identity
@@ -180,28 +189,67 @@ def _objects(raw: Any, page: Any, textpage: Any, height: float) -> tuple[list[Ru
 
     for i in range(raw.FPDFPage_CountObjects(page)):
         visit(raw.FPDFPage_GetObject(page, i), identity, 0)
-    return rules, images, lost
+    # Every object that gave characters is one of the text objects counted (PDFium's text page
+    # is made from the same objects): the others gave none.
+    return rules, images, max(0, texts - len(with_text - {0}))
 
 
-def _glyphs(raw: Any, textpage: Any, height: float) -> list[Glyph]:
-    """The characters the page really contains (not the spaces and line breaks PDFium invents)."""
+#: ``FPDFText_GetTextObject`` returning the object's address as an int (no pointer object).
+_TEXT_OBJECT: Any = None
+#: Characters PDFium may generate (spaces and line breaks it invents between runs).
+_MAY_BE_GENERATED = frozenset((0x20, 0x0D, 0x0A, 0x02))
+
+
+def _text_object_function(raw: Any) -> Any:
+    global _TEXT_OBJECT
+    if _TEXT_OBJECT is None:
+        prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        _TEXT_OBJECT = prototype(_address(raw.FPDFText_GetTextObject))
+    return _TEXT_OBJECT
+
+
+def _glyphs(raw: Any, textpage: Any, height: float) -> tuple[list[Glyph], set[int]]:
+    """The characters the page really contains (not the spaces and line breaks PDFium invents),
+    and the addresses of the text objects they come from.
+
+    Per character: its code, its box and its text object; the font size and matrix (the em) are
+    the same for every character of a text object, so they are asked once per object.
+    """
     out: list[Glyph] = []
+    objects: set[int] = set()
+    ems: dict[int, float] = {}
+    text_object = _text_object_function(raw)
+    tp = ctypes.cast(textpage, ctypes.c_void_p)
     rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     m = raw.FS_MATRIX()
+    m_ref = ctypes.byref(m)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    loose_box, font_size, get_matrix = (
+        raw.FPDFText_GetLooseCharBox,
+        raw.FPDFText_GetFontSize,
+        raw.FPDFText_GetMatrix,
+    )
     for i in range(raw.FPDFText_CountChars(textpage)):
-        if raw.FPDFText_IsGenerated(textpage, i) == 1:
+        code = get_unicode(textpage, i)
+        if code in _MAY_BE_GENERATED and is_generated(textpage, i) == 1:
             continue
-        code = raw.FPDFText_GetUnicode(textpage, i)
         if code in (0, 0xFFFE, 0xFFFF) or (code < 0x20 and code != 0x09):
             continue
-        if not raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect)):
+        if not loose_box(textpage, i, rect_ref):
             continue
+        obj = text_object(tp, i) or 0
+        objects.add(obj)
+        em = ems.get(obj) if obj else None
+        if em is None:
+            em = font_size(textpage, i)
+            if get_matrix(textpage, i, m_ref):
+                em *= abs(m.a * m.d - m.b * m.c) ** 0.5
+            if obj:
+                ems[obj] = em
         ch = " " if code in (0x09, 0xA0, 0x3000) else chr(code)
-        em = raw.FPDFText_GetFontSize(textpage, i)
-        if raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(m)):
-            em *= abs(m.a * m.d - m.b * m.c) ** 0.5
         x0, y0, x1, y1 = rect.left, height - rect.top, rect.right, height - rect.bottom
         if em > 0 and (x1 - x0 > 2 * em + 1 or y1 - y0 > 2 * em + 1):
             # Some fonts report absurd ascent/descent (a box 20 em tall): place the glyph by
@@ -212,7 +260,7 @@ def _glyphs(raw: Any, textpage: Any, height: float) -> list[Glyph]:
             x0, x1 = min(left.value, ox.value), max(right.value, ox.value + 0.5 * em)
             y0, y1 = base - 0.88 * em, base + 0.12 * em
         out.append(Glyph(ch, x0, y0, x1, y1, em))
-    return out
+    return out, objects
 
 
 def pdf_pages(data: bytes) -> list[PageContent]:
@@ -250,8 +298,8 @@ def pdf_pages(data: bytes) -> list[PageContent]:
                     height, width = page.get_height(), page.get_width()
                     textpage = page.get_textpage()
                     try:
-                        glyphs = _glyphs(raw, textpage.raw, height)
-                        rules, images, lost = _objects(raw, page.raw, textpage.raw, height)
+                        glyphs, with_text = _glyphs(raw, textpage.raw, height)
+                        rules, images, lost = _objects(raw, page.raw, height, with_text)
                     finally:
                         textpage.close()
                 finally:

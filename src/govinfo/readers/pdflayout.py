@@ -27,6 +27,8 @@ This module knows nothing about any PDF library: :mod:`govinfo.readers.pdf` fill
 
 from __future__ import annotations
 
+import functools
+
 import itertools
 import re
 import unicodedata
@@ -206,15 +208,16 @@ class _Line:
     def x1(self) -> float:
         return self.glyphs[-1].x1
 
-    @property
+    # The glyphs of a line do not change once it is made: its extent and size are computed once.
+    @functools.cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def size(self) -> float:
         sizes = Counter(round(g.size, 1) for g in self.glyphs if not g.text.isspace())
         return sizes.most_common(1)[0][0] if sizes else self.glyphs[0].size
