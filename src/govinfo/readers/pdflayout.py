@@ -28,7 +28,6 @@ This module knows nothing about any PDF library: :mod:`govinfo.readers.pdf` fill
 from __future__ import annotations
 
 import functools
-
 import itertools
 import re
 import unicodedata
