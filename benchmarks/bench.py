@@ -2,7 +2,7 @@
 
 Run with ``nox -s bench`` (or ``python benchmarks/bench.py`` in an environment with
 the ``bench`` dependency group installed). Options: ``--rounds N``, ``--min-time SECONDS``, ``--quick``,
-``--only load,dump,validate,parse,render,import,scaling``, ``--check`` (exit 1 when a target
+``--only load,dump,validate,parse,pdf,render,import,scaling``, ``--check`` (exit 1 when a target
 is missed). See ``docs/performance.md`` for what each line means and the latest figures.
 
 Operations that other parts of govinfo provide (``validate``, ``parse``, the renderers) are
@@ -36,9 +36,13 @@ sys.path.insert(0, str(HERE))
 
 from harness import Group, Ratio, measure  # noqa: E402
 
-LINPING_TEXT = HERE.parent / "tests" / "data" / "linping-education-2023.txt"
+DATA = HERE.parent / "tests" / "data"
+LINPING_TEXT = DATA / "linping-education-2023.txt"
+PINGTAN_TEXT = DATA / "pingtan-2019.txt"
+#: The development PDFs (5 and 6 pages), parsed against PDFium's own time for the same file.
+PDFS = (DATA / "hongze-government-2023.pdf", DATA / "huaian-government-2024.pdf")
 SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
-SECTIONS = ("load", "dump", "validate", "parse", "render", "import", "scaling")
+SECTIONS = ("load", "dump", "validate", "parse", "pdf", "render", "import", "scaling")
 
 
 @dataclass(frozen=True)
@@ -194,14 +198,16 @@ class Bench:
         parse = _optional("parse", "readers.parse")
         if parse is None:
             return [_missing("parse", "govinfo.parse(text)", "govinfo.parse does not exist yet")]
-        text = LINPING_TEXT.read_text(encoding="utf-8")
         fns: dict[str, Callable[[], object]] = {}
         lines: list[Line] = []
-        why = _works(lambda: parse(text))
-        if why:
-            lines.append(_missing("parse", "govinfo.parse(Linping text)", why))
-        else:
-            fns["govinfo.parse(Linping text)"] = lambda: parse(text)
+        for name, path in (("Linping", LINPING_TEXT), ("Pingtan-2019", PINGTAN_TEXT)):
+            text = path.read_text(encoding="utf-8")
+            subject = f"govinfo.parse({name} text)"
+            why = _works(_bind(govinfo.parse_document, text))
+            if why:
+                lines.append(_missing("parse", subject, why))
+            else:  # parse_document: Pingtan-2019 is partly read, which parse() refuses
+                fns[subject] = _bind(govinfo.parse_document, text)
         render_html = _optional("render_html", "render.render_html")
         if render_html is None:
             why = "govinfo.render_html does not exist yet"
@@ -219,9 +225,41 @@ class Bench:
         if fns:
             fns[self.floor[0]] = self.floor[1]
             g = self.run(fns)
-            targets = {"govinfo.parse(Linping text)": 20.0}
+            targets = {
+                "govinfo.parse(Linping text)": 20.0,
+                "govinfo.parse(Pingtan-2019 text)": 20.0,
+                "govinfo.parse(HTML rendering)": 40.0,
+            }
             names = list(fns)[:-1]
             lines = [_versus("parse", g, name, "orjson.loads", targets.get(name)) for name in names] + lines
+        return lines
+
+    def pdf(self) -> list[Line]:
+        """Parsing a PDF against PDFium's own time for the same file: open it, load every page and
+        its text page (what any PDFium-based reader must do before it reads a character)."""
+        try:
+            import pypdfium2
+        except ImportError:
+            return [_missing("pdf", "govinfo.parse_document(PDF)", "pypdfium2 not installed")]
+
+        def pdfium_floor(data: bytes) -> None:
+            doc = pypdfium2.PdfDocument(data)
+            for n in range(len(doc)):
+                page = doc[n]
+                page.get_textpage().close()
+                page.close()
+            doc.close()
+
+        lines = []
+        for path in PDFS:
+            data = path.read_bytes()
+            subject, floor = f"parse {path.name}", f"PDFium open + pages + text pages ({path.name})"
+            why = _works(_bind(govinfo.parse_document, data))
+            if why:
+                lines.append(_missing("pdf", subject, why))
+                continue
+            g = self.run({subject: _bind(govinfo.parse_document, data), floor: _bind(pdfium_floor, data)})
+            lines.append(_versus("pdf", g, subject, floor, 1.5))
         return lines
 
     def render(self) -> list[Line]:
@@ -418,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         "dump": bench.dump,
         "validate": bench.validate,
         "parse": bench.parse,
+        "pdf": bench.pdf,
         "render": bench.render,
         "import": bench.import_time,
         "scaling": bench.scaling,
