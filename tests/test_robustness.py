@@ -301,3 +301,36 @@ def test_export_with_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     p = run("export", "in", "-o", "cells.csv", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     assert "bad-\ufffd.json" in (tmp_path / "cells.csv").read_text(encoding="utf-8")
+
+
+def test_a_large_input_pauses_the_garbage_collector_only_while_it_is_parsed() -> None:
+    import gc
+
+    from govinfo.readers import LARGE_INPUT
+
+    text = govinfo.render_text(govinfo.examples.linping_education_2023())
+    big = text + "\n" + "　　本段为填充文字，用于测试大输入。\n" * (LARGE_INPUT // 18 + 1)
+    assert len(big) > LARGE_INPUT
+    seen: list[str] = []
+    parsing = [False]  # set and cleared without allocating (an allocation may start a collection)
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if parsing[0]:
+            seen.append(phase)
+
+    gc.callbacks.append(watch)
+    try:
+        gc.collect()
+        parsing[0] = True
+        result = govinfo.parse_document(big)
+        parsing[0] = False
+        during = list(seen)
+    finally:
+        gc.callbacks.remove(watch)
+    assert result.report is not None
+    assert result.report.requests == govinfo.examples.linping_education_2023().requests
+    assert during == []  # no collection ran during the parse
+    assert gc.isenabled()
+    with pytest.raises(govinfo.ParseError):
+        govinfo.parse_document(b"\x1f\x8b" + b"0" * (LARGE_INPUT + 1))  # an error re-enables it too
+    assert gc.isenabled()
