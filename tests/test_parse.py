@@ -327,18 +327,17 @@ def test_subtotal_row_is_skipped() -> None:
     assert "subtotal_row" in result.codes()
 
 
-def test_omitted_zero_cells_d16() -> None:
-    # `0 | 0`: total 0, so every cell is 0 (unambiguous).
-    text = _replace_row(LINPING, "二、上年结转政府信息公开申请数量", ["0", "0"])
-    result = parse_document(text)
-    assert result.report == linping()
-    assert "omitted_cells" in result.codes()
-    # `3 | 3`: which applicant column holds the 3 is not said: not stated, never guessed.
-    text = _replace_row(LINPING, "二、上年结转政府信息公开申请数量", ["3", "3"])
-    result = parse_document(text)
-    row = report_of(result).requests.row("carried_over")
-    assert all(row[c] is None for c in row)
-    assert "omitted_cells" in result.codes()
+def test_omitted_cells_d16_are_not_stated() -> None:
+    # `3 | 3`: which applicant column holds the 3 is not said: not stated, never guessed; nor
+    # `0 | 0` (the dropped cells may be blank, and blank is not 0) nor a lone `0`.
+    for values in (["3", "3"], ["0", "0"], ["0"]):
+        text = _replace_row(LINPING, "二、上年结转政府信息公开申请数量", values)
+        result = parse_document(text)
+        row = report_of(result).requests.row("carried_over")
+        assert all(row[c] is None for c in row), values
+        assert "omitted_cells" in result.codes()
+        # every other row is read as published
+        assert report_of(result).requests.row("new_received") == linping().requests.row("new_received")
 
 
 def test_heading_variants_d18() -> None:

@@ -95,7 +95,7 @@ MESSAGES_ZH: dict[str, str] = {
     "too_many_cells": "这一行的单元格多于栏数，均不予读取",
     "missing_row": "表格缺少这一行",
     "split_run": "一行数字被拆成了几段",
-    "omitted_cells": "交换格式中省略的单元格，按未填报处理",
+    "omitted_cells": "这一行的单元格少于栏数，无法确定各属哪一栏，均不予读取",
     # where the year and the agency were read (readers/identity.py)
     "year_source": "标题中没有写明年度，年度取自文中其他位置",
     "agency_source": "标题中没有写明机关，机关取自文中其他位置",

@@ -195,6 +195,10 @@ _HEADING_KEYS = _heading_keys()
 _HEADING_NUMBER = re.compile(r"^([一二三四五六1-6])[、.,]")
 
 
+#: What a heading may say before the section's own words: a year, 政务公开 / 政府信息公开 (工作).
+_HEADING_QUALIFIERS = re.compile(r"^(?:(?:19|20)[0-9]{2}年度?)?(?:政务公开|政府信息公开|信息公开)?(?:工作)?(?:的)?")
+
+
 def _heading(text: str) -> int | None:
     """The index of the section this line heads, or ``None``."""
     if len(text) > 200:
@@ -208,6 +212,12 @@ def _heading(text: str) -> int | None:
     for i, k in _HEADING_KEYS:
         if body == k and (number is None or number == i):
             return i
+    if number is not None and body:
+        # ``一、2023年政务公开总体情况``: the year and the words 政务公开/政府信息公开(工作) before
+        # the wording of the section its number names.
+        bare = _HEADING_QUALIFIERS.sub("", body)
+        if bare != body and any(i == number and bare == k for i, k in _HEADING_KEYS):
+            return number
     if number is not None:
         # A misspelt heading (``四、政府信息公开行政法复议、行政诉讼情况``): numbered, and within a
         # small edit distance of one wording of the section its number names.
@@ -670,14 +680,16 @@ def _identity(
         body.extend(_lines(overview.blocks[:20]))
     for ln in body:
         out.extend(period_statements(ln.text, str(ln.location)))
-    if not any(
+    year_known = any(
         s.field == "year" and s.source in ("title", "page title", "page header", "statistics period")
         for s in out
-    ):
+    )
+    agency_known = any(s.field == "agency" and s.source in ("title", "page title", "page header") for s in out)
+    if not (year_known and agency_known):
         for ln in body:
             found = body_statements(ln.text, str(ln.location))
             if found:
-                out.extend(found)
+                out.extend(s for s in found if not (s.field == "year" and year_known))
                 break
     if not any(s.field == "agency" and s.source in ("title", "page title", "page header") for s in out):
         for ln in body[:10]:
@@ -692,6 +704,11 @@ def _identity(
         out.append(Statement(field="agency", value=value, source="first line", where=str(first.location)))
     if overview is not None:
         first = next((ln for ln in _lines(overview.blocks[:5]) if ln.text.strip()), None)
+        if first is not None:
+            out.extend(overview_statements(first.text.strip(), str(first.location)))
+    if not any(s.field == "year" for s in out):
+        # The opening paragraph before 一、 (``2019年，我院高度重视…``), when nothing else says it.
+        first = next((ln for ln in preamble if ln.text.strip() and not _is_chrome(ln.text)), None)
         if first is not None:
             out.extend(overview_statements(first.text.strip(), str(first.location)))
     if signed_agency:

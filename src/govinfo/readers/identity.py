@@ -53,8 +53,8 @@ __all__ = [
 #: ``first line`` is a first line that is only an agency's name, with no title;
 #: ``publisher`` is a page's ``发布机构``: often the site's operator, not the reporting agency.
 PRECEDENCE = (
-    "user", "title", "page title", "page header", "statistics period", "body", "file name", "overview",
-    "first line", "sign-off", "publisher",
+    "user", "title", "page title", "page header", "statistics period", "first line", "body", "file name",
+    "overview", "sign-off", "publisher",
 )  # fmt: skip
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
@@ -208,21 +208,44 @@ def period_statements(text: str, where: str) -> list[Statement]:
     return [Statement(field="year", value=int(m["year"]), source="statistics period", where=where, raw=m[0])]
 
 
+#: A sentence naming the report with its agency, without 《》: ``现将乐山市金口河区文化广播电视体育和
+#: 旅游局2024年政府信息公开工作年度报告如下``, ``现公布西秀区黄腊乡2021年政府信息公开工作年度报告``.
+_REPORTS_AGENCY = re.compile(
+    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布)(?P<agency>[^。，,；;：:《》0-9]{2,40}?)" + _YEAR + r"年度?" + _END
+)
+#: First-person names an agency uses for itself: not an agency's name.
+_SELF = re.compile(r"^(?:我|本|该)")
+
+
 def body_statements(text: str, where: str) -> list[Statement]:
-    """The year of a sentence that names the report (``现将我办2022年度政府信息公开情况报告如下``)."""
+    """The year of a sentence that names the report (``现将我办2022年度政府信息公开情况报告如下``),
+    and the agency when the sentence names it before the year."""
     key = label_key(text) if len(text) < 100_000 else ""
     m = _REPORTS.search(key) or _TITLE_IN.search(key)
     if m is None:
         return []
-    return [Statement(field="year", value=int(m["year"]), source="body", where=where, raw=m[0])]
+    out = [Statement(field="year", value=int(m["year"]), source="body", where=where, raw=m[0])]
+    named = _REPORTS_AGENCY.search(key)
+    if named is not None:
+        agency = named["agency"]
+        if not _SELF.match(agency) and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency)):
+            out.append(Statement(field="agency", value=agency, source="body", where=where, raw=named[0]))
+    return out
 
 
-_OPENS_WITH_YEAR = re.compile("^" + _YEAR + r"年(?:度)?[,，以来全]")
+#: A first sentence that opens with the year: ``2023年，…``, ``2019年我局…``, also after a
+#: subsection's own title (``（一）主动公开情况。2024年，我局…``); never a date (``2024年1月``)
+#: nor a time before it (``2019年以前``, ``2019年前``).
+_OPENS_WITH_YEAR = re.compile(
+    r"^(?:[(（][一二三四五六七八九十][)）][^。0-9]{0,20}[。.．:：]?)?"
+    + _YEAR
+    + r"年(?:度)?(?![0-9月]|以前|之前|前|底前)(?=[^\s0-9])"
+)
 
 
 def overview_statements(text: str, where: str) -> list[Statement]:
     """The year the first paragraph of 一、总体情况 opens with (``2023年，在区委…``)."""
-    m = _OPENS_WITH_YEAR.match(label_key(text[:40]))
+    m = _OPENS_WITH_YEAR.match(label_key(text[:60]))
     if m is None:
         return []
     return [Statement(field="year", value=int(m["year"]), source="overview", where=where, raw=m[0])]

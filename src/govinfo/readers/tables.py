@@ -704,25 +704,9 @@ def _assign(p: _Placer) -> Placement:
             score += len(row_specs)
             continue
         if len(toks) < n:
-            stated = [t for t in toks if t.value is not None and t.value.kind == "number"]
-            if (
-                toks
-                and not r.at_end
-                and stated
-                and all(t.value is not None and t.value.value == 0 for t in stated)
-                and any(c.is_total for c in columns)
-            ):
-                p.diag(
-                    "omitted_cells",
-                    f"{what} gives {len(toks)} of {n} cells, every one 0: the total is 0, so every "
-                    "cell is 0 (the omitted cells were zeros, D16)",
-                    where,
-                )
-                for rs in row_specs:
-                    for c in columns:
-                        cells[spec.cell(rs.key, c.key).index] = 0
-                score += len(row_specs)
-                continue
+            # Fewer cells than columns (D16: a publisher's page that drops cells, ``3 | 3``): which
+            # columns the cells belong to is not said. Not even ``0 | 0`` is filled in: the
+            # dropped cells may be blank (not stated), and blank is not 0.
             if not toks:
                 p.diag("empty_row", f"{what} has no cells; not stated", where)
                 continue

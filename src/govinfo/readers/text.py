@@ -199,6 +199,14 @@ def read_text(text: str) -> SourceDocument:
                         end_row()
                     skip_to = end
                 continue
+            if len(stripped) >= 2 and stripped.count("|") == len(stripped):
+                # Bars and nothing else (``|||||||``): a crawler's dump writes a row's filled
+                # cells one per line, then one bar for each empty cell of the row, together
+                # on the last line, wherever those cells were. They say how many cells were
+                # empty, not which: no cells, the row ends (D16, the yynanhu page).
+                end_row()
+                last_was_cell = False
+                continue
             cells = _pipe_cells(line)
             grid_bars = _bars(line)
             if (
