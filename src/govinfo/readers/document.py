@@ -196,7 +196,9 @@ _HEADING_NUMBER = re.compile(r"^([一二三四五六1-6])[、.,]")
 
 
 #: What a heading may say before the section's own words: a year, 政务公开 / 政府信息公开 (工作).
-_HEADING_QUALIFIERS = re.compile(r"^(?:(?:19|20)[0-9]{2}年度?)?(?:政务公开|政府信息公开|信息公开)?(?:工作)?(?:的)?")
+_HEADING_QUALIFIERS = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年度?)?(?:政务公开|政府信息公开|信息公开)?(?:工作)?(?:的)?"
+)
 
 
 def _heading(text: str) -> int | None:
@@ -684,7 +686,9 @@ def _identity(
         s.field == "year" and s.source in ("title", "page title", "page header", "statistics period")
         for s in out
     )
-    agency_known = any(s.field == "agency" and s.source in ("title", "page title", "page header") for s in out)
+    agency_known = any(
+        s.field == "agency" and s.source in ("title", "page title", "page header") for s in out
+    )
     if not (year_known and agency_known):
         for ln in body:
             found = body_statements(ln.text, str(ln.location))

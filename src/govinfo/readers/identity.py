@@ -211,7 +211,10 @@ def period_statements(text: str, where: str) -> list[Statement]:
 #: A sentence naming the report with its agency, without 《》: ``现将乐山市金口河区文化广播电视体育和
 #: 旅游局2024年政府信息公开工作年度报告如下``, ``现公布西秀区黄腊乡2021年政府信息公开工作年度报告``.
 _REPORTS_AGENCY = re.compile(
-    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布)(?P<agency>[^。，,；;：:《》0-9]{2,40}?)" + _YEAR + r"年度?" + _END
+    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布)(?P<agency>[^。，,；;：:《》0-9]{2,40}?)"
+    + _YEAR
+    + r"年度?"
+    + _END
 )
 #: First-person names an agency uses for itself: not an agency's name.
 _SELF = re.compile(r"^(?:我|本|该)")
