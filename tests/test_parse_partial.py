@@ -182,3 +182,26 @@ def test_a_2019_table_in_a_2022_report_is_a_finding_not_a_refusal() -> None:
     assert result.report is not None
     assert (result.report.edition, result.report.year) == ("2019", 2022)
     assert "edition_year_mismatch" in result.codes()
+
+
+def test_a_page_titled_as_a_report_without_the_formats_headings_keeps_what_it_says_of_itself() -> None:
+    # A report in the pre-2019 outline (tests/real/liangzhou-zhangyi-2008): no heading of the
+    # 2019/2021 format, but its title says which agency and year it is.
+    text = (
+        "张义镇人民政府信息公开工作2008年度报告\n"
+        "一、主动公开政府信息情况\n今年共主动公开信息120条。\n"
+        "二、依申请公开和不予公开政府信息的情况\n本年度未收到申请。\n"
+        "三、咨询和投诉情况\n无。\n"
+    )
+    result = govinfo.parse_document(text)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2008, "张义镇人民政府")
+    assert [s.status for s in result.sections] == ["not_found"] * 6
+    assert "no_sections" in result.codes()
+    assert not result.complete
+    with pytest.raises(govinfo.IncompleteReportError):
+        govinfo.parse(text)
+    # without a title, such text is still no report
+    with pytest.raises(govinfo.ParseError) as info:
+        govinfo.parse_document(text.split("\n", 1)[1])
+    assert info.value.code == "not_a_report"

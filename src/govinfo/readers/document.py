@@ -754,6 +754,12 @@ def _empty(spec: TableSpec) -> tuple[None, ...]:
     return (None,) * len(spec.cells)
 
 
+def _titled(blocks: Sequence[Block]) -> bool:
+    """Whether a line of ``blocks`` is the title of a report, with its year."""
+    lines = [ln.text for ln in _lines(blocks)][:40]
+    return any(st.field == "year" for st in title_statements(lines, where=lambda i: ""))
+
+
 def read_document(
     doc: SourceDocument,
     *,
@@ -790,7 +796,19 @@ def read_document(
         last = sections[-1]
         last.blocks[:] = _drop_cut_value(tuple(last.blocks), diagnostics)
     if not sections:
-        raise ParseError("no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report")
+        if not _titled(head_blocks):
+            raise ParseError(
+                "no section heading of a 政府信息公开工作年度报告 was found", code="not_a_report"
+            )
+        # A page titled as a report, with none of the format's six headings (a pre-2019 outline,
+        # a page reduced to its title): what it says of itself is read, every section not found.
+        diagnostics.append(
+            Diagnostic(
+                code="no_sections",
+                message="the text is titled as a 政府信息公开工作年度报告, but none of the six section "
+                "headings of the 2019/2021 format was found (an older outline?): no section is read",
+            )
+        )
     metadata = dict(doc.metadata)
     signature = _signature(head_blocks, sections)
     head = _lines(b for b in head_blocks if not (isinstance(b, TextBlock) and b.role == "signature"))

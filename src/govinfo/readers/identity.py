@@ -115,6 +115,9 @@ def _agency(a1: str, a2: str) -> str | None:
     name = a1 or a2
     if not name or len(name) < 2 or any(ch.isdigit() for ch in name):
         return None
+    if name.endswith("人民"):
+        # ``张义镇人民政府信息公开工作年度报告``: 政府 belongs to the name and to the title's words.
+        name += "政府"
     return name
 
 
