@@ -61,7 +61,9 @@ MESSAGES_ZH: dict[str, str] = {
     # diagnostics: the document
     "heading_missing": "没有找到这一节的标题，按表格内容定位",
     "missing_section": "缺少这一节",
-    "no_sections": "文中有年度报告的标题，但没有现行格式（2019、2021版）的任何一节标题（可能是旧版提纲），各节均未读取",
+    "no_sections": (
+        "文中有年度报告的标题，但没有现行格式（2019、2021版）的任何一节标题（可能是旧版提纲），各节均未读取"
+    ),
     "edition": "按表格样式确定了版本",
     "edition_assumed": "没有表格显示样式，按年度推定版本",
     "edition_year_mismatch": "表格样式与报告年度对应的版本不一致",
