@@ -120,12 +120,14 @@ def _names_a_section(text: str, html: bool) -> bool:
     # Folding the whole text is the slow part, and seldom needed: the heading keys (CJK
     # ideographs and 、, which folding leaves as they are) are usually there as written.
     needles = [k for _, k in _HEADING_KEYS] + list(_signature_keys())
-    if any(k in text for k in needles):
+    if any(k in text for k in needles) or _REPORT_TITLE.search(text[:20_000]):
         return True
     key = fast_key(text)
     return any(k in key for k in needles)
 
 
+#: A report's title with its year (a page titled as a report may lack the format's headings).
+_REPORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}\s{0,3}年度?[^\n。]{0,60}?信息公开[^\n。]{0,12}?报告")
 #: The text ends right after a digit: a copy cut off inside a number.
 _ENDS_IN_NUMBER = re.compile(r"[0-9][0-9.,]*$")
 

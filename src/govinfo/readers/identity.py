@@ -72,6 +72,13 @@ _TITLE_EN = re.compile(
     + _YEAR
     + "$(?P<a2>)"
 )
+_TITLE_RUN_ON = re.compile(
+    r"^(?P<a1>[^。，,；;《》0-9]{0,40}?)"
+    + _YEAR
+    + r"年度?(?P<a2>[^。，,；;《》0-9]{0,40}?)"
+    + _END
+    + r"(?P<next>根据|依据|按照|为进一步|现将)"
+)
 _TITLE_NO_YEAR = re.compile(r"(?P<a1>.{0,60}?)" + _END)
 _QUOTED = re.compile(r"《([^《》]{6,80})》")
 _TRAILING_BRACKET = re.compile(r"\([^()]{1,30}\)$")
@@ -174,6 +181,17 @@ def title_statements(
                 out.append(Statement(field="agency", value=agency, source=source, where=where(i), raw=raw))
             out.append(Statement(field="title", value=raw, source=source, where=where(i), raw=raw))
             return out
+    for j, line in enumerate(lines[:5]):
+        # The title run into the first sentence: ``安镇街道2024年政府信息公开工作年度报告根据《…》``.
+        m = _TITLE_RUN_ON.match(label_key(line[:160]))
+        if m is None:
+            continue
+        raw = m[0].removesuffix(m["next"])
+        out = [Statement(field="year", value=int(m["year"]), source=source, where=where(j), raw=raw)]
+        agency = _agency(m["a1"], m["a2"])
+        if agency is not None and _AGENCY_END.search(agency):
+            out.append(Statement(field="agency", value=agency, source=source, where=where(j), raw=raw))
+        return [*out, Statement(field="title", value=raw, source=source, where=where(j), raw=raw)]
     for j, key in enumerate(keys):
         # No year in the title: ``<机关>政府信息公开工作年度报告`` (or the agency on the line above or
         # below a bare ``政府信息公开工作年度报告``) still names the agency; the year is elsewhere.
@@ -214,9 +232,15 @@ def period_statements(text: str, where: str) -> list[Statement]:
 #: A sentence naming the report with its agency, without 《》: ``现将乐山市金口河区文化广播电视体育和
 #: 旅游局2024年政府信息公开工作年度报告如下``, ``现公布西秀区黄腊乡2021年政府信息公开工作年度报告``.
 _REPORTS_AGENCY = re.compile(
-    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布)(?P<agency>[^。，,；;：:《》0-9]{2,40}?)"
+    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|现向社会公布)(?P<agency>[^。，,；;：:《》0-9]{2,40}?)"
     + _YEAR
     + r"年度?"
+    + _END
+)
+_REPORTS_AGENCY_LATE = re.compile(
+    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|现向社会公布)"
+    + _YEAR
+    + r"年度?(?P<agency>[^。，,；;：:《》0-9]{2,40}?)"
     + _END
 )
 #: First-person names an agency uses for itself: not an agency's name.
@@ -232,9 +256,13 @@ def body_statements(text: str, where: str) -> list[Statement]:
         return []
     out = [Statement(field="year", value=int(m["year"]), source="body", where=where, raw=m[0])]
     named = _REPORTS_AGENCY.search(key)
-    if named is not None:
-        agency = named["agency"]
-        if not _SELF.match(agency) and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency)):
+    agency = named["agency"] if named is not None else None
+    if agency is None or _SELF.match(agency):
+        # ``现向社会公布2021年石家庄市教育局政府信息公开工作年度报告``: the agency after the year.
+        named = _REPORTS_AGENCY_LATE.search(key)
+        agency = named["agency"] if named is not None else None
+    if named is not None and agency and not _SELF.match(agency):
+        if _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency)):
             out.append(Statement(field="agency", value=agency, source="body", where=where, raw=named[0]))
     return out
 
