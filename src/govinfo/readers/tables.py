@@ -665,16 +665,16 @@ def _assign(p: _Placer) -> Placement:
             found.append(r.row.key)
         else:
             found.extend(rs.key for rs in row_specs)
-        if subtotal_at is not None and r.row is not None and r.grid is subtotal_at[0]:
-            pos = subtotal_at[1]
-            if len(toks) == n + 1 and all(t.kind == "value" for t in toks):
-                dropped = toks.pop(pos)
-                p.diag("subtotal_column", "a subtotal column added by the publisher was ignored", dropped)
         # Trailing blank cells past the row's width are spanned placeholders.
         while (
             len(toks) > n and toks[-1].kind == "value" and toks[-1].value and toks[-1].value.kind == "blank"
         ):
             toks.pop()
+        if subtotal_at is not None and r.row is not None and r.grid is subtotal_at[0]:
+            pos = subtotal_at[1]
+            if len(toks) == n + 1 and all(t.kind == "value" for t in toks):
+                dropped = toks.pop(pos)
+                p.diag("subtotal_column", "a subtotal column added by the publisher was ignored", dropped)
         has_run = any(t.kind == "run" for t in toks)
         if not has_run and len(toks) == n:
             _store(p, r, row_specs, columns, toks, cells)
