@@ -261,9 +261,9 @@ def body_statements(text: str, where: str) -> list[Statement]:
         # ``现向社会公布2021年石家庄市教育局政府信息公开工作年度报告``: the agency after the year.
         named = _REPORTS_AGENCY_LATE.search(key)
         agency = named["agency"] if named is not None else None
-    if named is not None and agency and not _SELF.match(agency):
-        if _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency)):
-            out.append(Statement(field="agency", value=agency, source="body", where=where, raw=named[0]))
+    named_ok = agency and not _SELF.match(agency) and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency))
+    if named is not None and agency and named_ok:
+        out.append(Statement(field="agency", value=agency, source="body", where=where, raw=named[0]))
     return out
 
 
