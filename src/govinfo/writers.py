@@ -25,18 +25,20 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
 __all__ = ["ROW_GROUP_ROWS", "TableWriter", "arrow_schema", "open_table"]
 
-#: Rows held before a Parquet row group is written: 50,000 rows are 250 reports' cells (a few
-#: tens of MB of Python dicts at most), large enough for Parquet's compression to work.
-ROW_GROUP_ROWS = 50_000
+#: Rows held (as columns) before a Parquet row group is written: 20,000 rows are 100 reports'
+#: cells. Writing a group costs memory for a moment (the Arrow arrays, the encoded pages): with
+#: 20,000 rows the peak of an export stays flat at ~150 MB (docs/archive.md).
+ROW_GROUP_ROWS = 20_000
 
-#: Columns that hold integers (``year``, ``value``, ``page``, ``line``…); ``amount`` is a float.
-INT_COLUMNS = frozenset({"year", "value", "page", "line", "cells_read", "cells_total"})
+#: Columns that hold integers (``year``, ``value``, ``page``, ``line``, ``rows``); ``amount`` is a float.
+INT_COLUMNS = frozenset({"year", "value", "page", "line", "rows"})
 FLOAT_COLUMNS = frozenset({"amount"})
 
 
@@ -55,21 +57,14 @@ def arrow_schema(columns: Sequence[str]) -> Any:
     return pa.schema([pa.field(c, kind(c)) for c in columns])
 
 
-def arrow_batch(records: Sequence[dict[str, Any]], schema: Any) -> Any:
-    """A :class:`pyarrow.Table` of ``records`` with ``schema``."""
+def _converter(field: Any) -> Any:
     import pyarrow as pa
 
-    arrays = []
-    for field in schema:
-        c = field.name
-        if pa.types.is_int64(field.type):
-            data: list[Any] = [r[c] for r in records]
-        elif pa.types.is_float64(field.type):
-            data = [None if r[c] is None else float(r[c]) for r in records]
-        else:
-            data = [None if r[c] is None else str(r[c]) for r in records]
-        arrays.append(pa.array(data, type=field.type))
-    return pa.Table.from_arrays(arrays, schema=schema)
+    if pa.types.is_int64(field.type):
+        return None
+    if pa.types.is_float64(field.type):
+        return lambda v: None if v is None else float(v)
+    return lambda v: None if v is None else str(v)
 
 
 class TableWriter:
@@ -96,8 +91,6 @@ class TableWriter:
 
 
 def _csv_value(v: object) -> object:
-    from decimal import Decimal
-
     if v is None:
         return ""
     if isinstance(v, Decimal):
@@ -129,26 +122,40 @@ class _Csv(TableWriter):
 
 
 class _Parquet(TableWriter):
+    """Rows are held as columns (a list per column: a few pointers a row, the strings shared
+    with the records), a row group written each ``row_group_rows``."""
+
     def __init__(self, path: str | os.PathLike[str], columns: Sequence[str], *, row_group_rows: int) -> None:
         import pyarrow.parquet as pq
 
         self._schema = arrow_schema(columns)
+        self._convert = [(f.name, _converter(f)) for f in self._schema]
         self._writer: Any = pq.ParquetWriter(os.fspath(path), self._schema)
-        self._held: list[dict[str, Any]] = []
+        self._held: dict[str, list[Any]] = {c: [] for c in columns}
+        self._n = 0
         self._limit = row_group_rows
         self.rows = 0
 
     def _flush(self) -> None:
-        if self._held:
-            self._writer.write_table(arrow_batch(self._held, self._schema), row_group_size=self._limit)
-            self._held = []
+        import pyarrow as pa
+
+        if self._n:
+            arrays = [pa.array(self._held[f.name], type=f.type) for f in self._schema]
+            self._writer.write_table(pa.Table.from_arrays(arrays, schema=self._schema))
+            self._held = {c: [] for c in self._held}
+            self._n = 0
 
     def write(self, records: Iterable[dict[str, Any]]) -> None:
+        held = self._held
         for record in records:
-            self._held.append(record)
+            for c, convert in self._convert:
+                v = record[c]
+                held[c].append(v if convert is None else convert(v))
+            self._n += 1
             self.rows += 1
-            if len(self._held) >= self._limit:
+            if self._n >= self._limit:
                 self._flush()
+                held = self._held
 
     def close(self) -> None:
         if self._writer is not None:
