@@ -38,7 +38,9 @@ def generate(folder: Path, n: int, layout: str) -> None:
 def run(folder: Path, out: Path) -> tuple[float, float, float]:
     """(peak RSS in MB, wall s, CPU s) of one export in a fresh child process, by GNU time."""
     cmd = [sys.executable, "-m", "govinfo", "export", str(folder), "-o", str(out), "-j", "1", "--no-progress"]
-    p = subprocess.run(["/usr/bin/time", "-f", "%M %e %U %S", *cmd], check=True, capture_output=True, text=True)
+    p = subprocess.run(
+        ["/usr/bin/time", "-f", "%M %e %U %S", *cmd], check=True, capture_output=True, text=True
+    )
     rss_kb, wall, user, system = p.stderr.strip().splitlines()[-1].split()
     return int(rss_kb) / 1024, float(wall), float(user) + float(system)
 
@@ -59,7 +61,9 @@ def main() -> None:
             generate(folder, n, args.layout)
             for fmt in args.formats.split(","):
                 rss, wall, cpu = run(folder, Path(tmp, f"out{n}.{fmt}"))
-                print(f"{n:>7}  {args.layout:<6}  {fmt:<7}  {rss:>11.0f}  {wall:>6.1f}  {cpu:>5.1f}", flush=True)
+                print(
+                    f"{n:>7}  {args.layout:<6}  {fmt:<7}  {rss:>11.0f}  {wall:>6.1f}  {cpu:>5.1f}", flush=True
+                )
 
 
 if __name__ == "__main__":
