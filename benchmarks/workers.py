@@ -4,7 +4,8 @@ Generates ``--texts`` published texts (the example 临平区教育局 2023 rende
 agency and year) and ``--pdfs`` PDFs (copies of the two PDFs in tests/data), then reads the
 folder with ``govinfo.read_many(workers=N)`` in a fresh interpreter per run, under GNU
 ``/usr/bin/time`` (wall; user + system CPU of the run and of its worker processes), the
-settings alternating run by run. Prints every run, the medians, and the load average seen.
+settings alternating run by run. Prints every run (with the CPU time of the calling process
+alone: with workers it decodes the results), the medians, and the load average seen.
 
     python benchmarks/workers.py                       # 400 texts + 20 PDFs, 1 and 2 workers, 3 rounds
     python benchmarks/workers.py --texts 800 --rounds 5
@@ -38,17 +39,20 @@ def generate(folder: Path, texts: int, pdfs: int) -> None:
         shutil.copy(DATA / PDFS[i % len(PDFS)], folder / f"p{i:03d}-{PDFS[i % len(PDFS)]}")
 
 
-def run(folder: Path, workers: int) -> tuple[float, float]:
-    """(wall s, CPU s) of reading the folder with ``workers`` in a fresh interpreter."""
+def run(folder: Path, workers: int) -> tuple[float, float, float]:
+    """(wall s, CPU s of all processes, CPU s of the calling process alone) of reading the folder
+    with ``workers`` in a fresh interpreter."""
     code = (
-        "import sys, govinfo\n"
+        "import resource, sys, govinfo\n"
         "n = sum(1 for r in govinfo.read_many([sys.argv[1]], workers=int(sys.argv[2])) if r.ok)\n"
         "assert n > 0\n"
+        "u = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "print(u.ru_utime + u.ru_stime)\n"
     )
     cmd = ["/usr/bin/time", "-f", "%e %U %S", sys.executable, "-c", code, str(folder), str(workers)]
     p = subprocess.run(cmd, check=True, capture_output=True, text=True)
     wall, user, system = p.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system)
+    return float(wall), float(user) + float(system), float(p.stdout.split()[-1])
 
 
 def main() -> None:
@@ -59,16 +63,17 @@ def main() -> None:
     args = p.parse_args()
     print(f"python {sys.version.split()[0]}, govinfo {govinfo.__version__}, {os.cpu_count()} CPUs")
     print(f"{args.texts} texts + {args.pdfs} PDFs; load average before: {os.getloadavg()}")
-    times: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    times: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         generate(folder, args.texts, args.pdfs)
         for r in range(args.rounds):
             for workers in (1, 2) if r % 2 == 0 else (2, 1):
-                wall, cpu = run(folder, workers)
-                times[workers].append((wall, cpu))
-                print(f"round {r + 1}  workers={workers}  wall {wall:6.1f} s  CPU {cpu:6.1f} s  "
-                      f"load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+                wall, cpu, own = run(folder, workers)
+                times[workers].append((wall, cpu, own))
+                load = os.getloadavg()[0]
+                print(f"round {r + 1}  workers={workers}  wall {wall:6.1f} s  CPU {cpu:6.1f} s "
+                      f"(calling process {own:5.1f} s)  load {load:.1f}", flush=True)  # fmt: skip
     med = {
         w: (statistics.median(t[0] for t in ts), statistics.median(t[1] for t in ts))
         for w, ts in times.items()
