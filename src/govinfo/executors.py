@@ -197,10 +197,17 @@ def _failed(path: str, e: BaseException) -> ReadResult:
 
 
 def _window(executor: Executor) -> int:
-    """Tasks kept in flight: four per worker when the executor says how many it has."""
+    """Tasks kept in flight: four per worker when the executor says how many it has (a
+    ``ProcessPoolExecutor``'s ``_max_workers``, the threads of a Dask client's cluster), else
+    four per core of this machine."""
     from .batch import cpu_count
 
     workers = getattr(executor, "_max_workers", None)
+    if not (isinstance(workers, int) and workers > 0):
+        try:  # a Dask ClientExecutor: the threads of the cluster's workers
+            workers = sum(executor._client.nthreads().values())  # type: ignore[attr-defined]
+        except Exception:
+            workers = None
     return 4 * (workers if isinstance(workers, int) and workers > 0 else cpu_count())
 
 
