@@ -155,3 +155,43 @@ def test_wrong_arguments(tmp_path: Path) -> None:
         write_dataset("tests/data", tmp_path)
     with pytest.raises(ValueError, match="files_per_part"):
         write_dataset([], tmp_path, files_per_part=-1)
+
+
+KILLED_RUN = """
+import os, signal, sys
+from govinfo import batch
+from govinfo.dataset import write_dataset
+
+real = batch.read_many
+
+def killed_after_twelve(*args, **kwargs):
+    for i, r in enumerate(real(*args, **kwargs)):
+        if i == 12:
+            os.kill(os.getpid(), signal.SIGKILL)  # no exception, no cleanup: as a power cut
+        yield r
+
+batch.read_many = killed_after_twelve
+write_dataset([sys.argv[1]], sys.argv[2], workers=1, files_per_part=5)
+"""
+
+
+def test_a_killed_run_resumes(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    make_folder(tmp_path / "in", 19)  # and zz-bad.txt: 20 files
+    root = tmp_path / "archive"
+    p = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, str(tmp_path / "in"), str(root)], capture_output=True, timeout=120
+    )
+    assert p.returncode == -signal.SIGKILL, p.stderr
+    assert len(files(root)) == 10  # two parts of five committed
+    assert list(root.rglob("*.parquet.tmp"))  # the third part was being written
+    again = write_dataset([tmp_path / "in"], root, workers=1, files_per_part=5)
+    assert (again.skipped, again.read, again.unreadable) == (10, 10, 1)
+    assert not list(root.rglob("*.tmp"))
+    per_file = Counter(r["file"] for r in cells(root))
+    assert len(per_file) == 19
+    assert set(per_file.values()) == {200}
+    assert sorted(f["file"] for f in files(root)) == sorted(str(p) for p in (tmp_path / "in").iterdir())
