@@ -13,6 +13,7 @@ import pytest
 
 import govinfo
 from govinfo.dataset import write_dataset
+from govinfo.executors import in_worker_process
 
 distributed = pytest.importorskip("distributed")  # the "dask" extra; installed by the test session
 ds = pytest.importorskip("pyarrow.dataset")
@@ -39,6 +40,8 @@ def test_a_local_cluster_reads_a_folder_into_the_dataset(tmp_path: Path) -> None
     ):
         summary = write_dataset([folder], root, executor=client.get_executor(), files_per_part=5)
         worker_pids = set(client.run(os.getpid).values())
+        # In a Dask worker, read_many's default reads there: no pool inside the worker.
+        assert client.submit(in_worker_process).result() is True
     assert len(worker_pids) == 2
     assert (summary.read, summary.unreadable, summary.parts) == (14, 0, 3)
     table = ds.dataset(root, format="parquet", partitioning="hive").to_table(columns=["file", "year"])
