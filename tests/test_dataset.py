@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -195,3 +197,16 @@ def test_a_killed_run_resumes(tmp_path: Path) -> None:
     assert len(per_file) == 19
     assert set(per_file.values()) == {200}
     assert sorted(f["file"] for f in files(root)) == sorted(str(p) for p in (tmp_path / "in").iterdir())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes")
+def test_a_file_name_that_is_not_utf8_and_a_file_given_twice(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"bad-\xff.json")
+    (folder / name).write_bytes((DATA / "linping-education-2023.json").read_bytes())
+    root = tmp_path / "archive"
+    summary = write_dataset([folder, folder / name], root)
+    assert (summary.read, summary.rows) == (1, 200)
+    assert [f["file"] for f in files(root)] == [str(folder / "bad-\ufffd.json")]
+    assert write_dataset([folder], root).skipped == 1

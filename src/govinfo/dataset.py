@@ -101,6 +101,12 @@ class DatasetSummary:
     parts: int
 
 
+def _shown(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a file name that is not UTF-8 (kept by Python as surrogate
+    escapes) with U+FFFD, as :func:`govinfo.export.cell_records` shows it."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _sha256(path: str) -> str | None:
     h = hashlib.sha256()
     try:
@@ -197,11 +203,11 @@ class _Part:
         error = result.error
         self.files.append(
             {
-                "file": result.path,
+                "file": _shown(result.path),
                 "sha256": sha256,
                 "status": result.status,
                 "error_code": error.code if error is not None else None,
-                "error": str(error) if error is not None else None,
+                "error": _shown(str(error)) if error is not None else None,
                 "reader": result.layout,
                 "encoding": result.encoding,
                 "agency": report.agency if report is not None else None,
@@ -264,8 +270,8 @@ def write_dataset(
     folder = Path(root)
     folder.mkdir(parents=True, exist_ok=True)
     done = done_files(folder)
-    files = [os.fspath(p) for p in report_files(paths)]
-    todo = [p for p in files if p not in done]
+    files = list(dict.fromkeys(os.fspath(p) for p in report_files(paths)))  # each file once
+    todo = [p for p in files if _shown(p) not in done]
     read = unreadable = rows = parts = 0
     part = _Part(folder)
     results = read_many(todo, workers=workers, executor=executor, edition=edition, ordered=False)
