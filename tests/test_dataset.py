@@ -17,6 +17,7 @@ import pytest
 import govinfo
 from govinfo import batch
 from govinfo.dataset import DATASET_COLUMNS, FILE_COLUMNS, done_files, write_dataset
+from govinfo.errors import GovinfoError
 
 ds = pytest.importorskip("pyarrow.dataset")
 DATA = Path(__file__).parent / "data"
@@ -162,6 +163,7 @@ def test_wrong_arguments(tmp_path: Path) -> None:
 KILLED_RUN = """
 import os, signal, sys
 from govinfo import batch
+from govinfo.errors import GovinfoError
 from govinfo.dataset import write_dataset
 
 real = batch.read_many
@@ -210,3 +212,12 @@ def test_a_file_name_that_is_not_utf8_and_a_file_given_twice(tmp_path: Path) -> 
     assert (summary.read, summary.rows) == (1, 200)
     assert [f["file"] for f in files(root)] == [str(folder / "bad-\ufffd.json")]
     assert write_dataset([folder], root).skipped == 1
+
+
+def test_a_damaged_files_part_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "_files").mkdir()
+    (tmp_path / "_files" / "part-x.parquet").write_bytes(b"not parquet")
+    with pytest.raises(GovinfoError) as e:
+        write_dataset([DATA / "linping-education-2023.json"], tmp_path)
+    assert e.value.code == "bad_dataset"
+    assert "part-x.parquet" in str(e.value)

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .errors import GovinfoError
 from .export import CELL_COLUMNS, cell_records
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def _sha256(path: str) -> str | None:
 def done_files(root: str | os.PathLike[str]) -> set[str]:
     """The files a dataset holds (committed parts), as given when they were read; removes what
     a stopped run left uncommitted (temporary files, cell parts without their ``_files`` part).
+    A ``_files`` part that cannot be read raises :class:`~govinfo.GovinfoError` (``bad_dataset``).
 
     >>> import tempfile
     >>> done_files(tempfile.mkdtemp())
@@ -137,7 +139,15 @@ def done_files(root: str | os.PathLike[str]) -> set[str]:
             part.unlink()
     out: set[str] = set()
     for p in (folder / _FILES).glob("part-*.parquet"):
-        out.update(v for v in pq.read_table(p, columns=["file"]).column("file").to_pylist() if v is not None)
+        try:
+            names = pq.read_table(p, columns=["file"]).column("file").to_pylist()
+        except Exception as e:  # not Parquet, or not ours: say which file, never a traceback
+            raise GovinfoError(
+                f"{p}: not a part of a govinfo dataset ({type(e).__name__}: {e})",
+                code="bad_dataset",
+                path=str(p),
+            ) from None
+        out.update(v for v in names if isinstance(v, str))
     return out
 
 
