@@ -38,7 +38,7 @@ from .report import Report
 from .table import Table, path_of
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
     from .readers.cells import Diagnostic
     from .readers.document import SectionStatus
@@ -412,10 +412,13 @@ def _parallel(
     validate: bool,
     task: Any = _read_chunk,
     hints: dict[str, Any] | None = None,
+    ordered: bool = True,
+    size: int | None = None,
 ) -> Iterator[ReadResult]:
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    size = max(1, min(16, len(items) // (workers * 8)))
+    size = size or max(1, min(16, len(items) // (workers * 8)))
     queue: deque[list[str]] = deque(items[i : i + size] for i in range(0, len(items), size))
     inflight: deque[tuple[list[str], Future[list[_Wire]]]] = deque()
     #: After a crash, the files that were in flight are read one at a time, alone in the pool,
@@ -439,7 +442,12 @@ def _parallel(
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = None
                 continue
-            chunk, future = inflight.popleft()
+            if ordered or len(inflight) == 1:
+                chunk, future = inflight.popleft()
+            else:  # the first chunk to finish; the rest keep their order (for a crash)
+                done, _ = wait([f for _, f in inflight], return_when=FIRST_COMPLETED)
+                chunk, future = next(x for x in inflight if x[1] in done)
+                inflight.remove((chunk, future))
             try:
                 wires = future.result()
             except BrokenProcessPool:
@@ -472,14 +480,26 @@ def read_many(
     validate: bool = False,
     year: int | None = None,
     agency: str | None = None,
+    executor: Executor | None = None,
+    ordered: bool = True,
+    chunk_size: int | None = None,
 ) -> Iterator[ReadResult]:
     """Read every file (directories walked, see :func:`report_files`), yielding one
-    :class:`ReadResult` per file, in order, as soon as it is ready.
+    :class:`ReadResult` per file, as soon as it is ready: in input order, or with
+    ``ordered=False`` in the order they finish (a slow PDF then holds nothing back).
 
     ``workers``: how many processes read. ``None`` (the default) uses every core for batches of
     :data:`PARALLEL_THRESHOLD` files or more and this process for smaller ones; ``1`` always
-    reads here. ``edition``, ``validate``, ``year`` and ``agency`` are as for :func:`read_file`.
-    Per-file failures are values (``result.error``); only a wrong argument raises.
+    reads here. In a process that is itself a worker (of a ``multiprocessing.Pool``, a
+    ``ProcessPoolExecutor``, a Dask cluster: see :func:`govinfo.executors.in_worker_process`),
+    ``None`` reads here too: never a pool inside a pool.
+    ``executor``: any :class:`concurrent.futures.Executor` to read on instead (yours, not shut
+    down here): files go in chunks of ``chunk_size`` (default
+    :data:`govinfo.executors.CHUNK_SIZE`) and come back as JSON values (see
+    :mod:`govinfo.executors`); ``workers`` must then be ``None``.
+    ``edition``, ``validate``, ``year`` and ``agency`` are as for :func:`read_file`.
+    Per-file failures are values (``result.error``); only a wrong argument raises. At most a
+    few chunks per worker are in flight, so memory does not grow with the number of files.
 
     Worker processes are started with ``spawn``, which imports the calling script again: as with
     any use of :mod:`multiprocessing`, a script that reads a large batch keeps its top-level code
@@ -495,11 +515,35 @@ def read_many(
     """
     if isinstance(paths, (str, bytes, os.PathLike)):
         raise TypeError("read_many() takes a list of paths; for one file use read_file()")
+    if chunk_size is not None and (type(chunk_size) is not int or chunk_size < 1):
+        raise ValueError(f"chunk_size must be a positive integer or None, not {chunk_size!r}")
+    if executor is not None and workers is not None:
+        raise ValueError("give workers or executor, not both")
+    from .executors import CHUNK_SIZE, in_worker_process, run_on_executor
+
     items = [os.fspath(p) for p in report_files(paths)]
-    n = _worker_count(workers, len(items))
+    hints = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
+    if executor is not None:
+        yield from run_on_executor(
+            executor,
+            items,
+            chunk_size=chunk_size or CHUNK_SIZE,
+            ordered=ordered,
+            edition=edition,
+            validate=validate,
+            hints=hints,
+        )
+        return
+    n = 1 if workers is None and in_worker_process() else _worker_count(workers, len(items))
     if n == 1:
         for p in items:
             yield read_file(p, edition=edition, validate=validate, year=year, agency=agency)
         return
-    hints = {k: v for k, v in (("year", year), ("agency", agency)) if v is not None}
-    yield from _parallel(items, n, edition, validate, hints=hints)
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:
+        raise ValueError(
+            f"workers={workers}: a daemonic process (a multiprocessing.Pool worker) cannot start "
+            "worker processes; leave workers=None to read here, or give an executor"
+        )
+    yield from _parallel(items, n, edition, validate, hints=hints, ordered=ordered, size=chunk_size)

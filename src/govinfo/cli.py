@@ -712,41 +712,43 @@ def _check_table_path(path: str, lang: str = "en") -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export import CELL_COLUMNS, FINDING_COLUMNS, cell_records, finding_records, write_csv, write_parquet
+    from .export import CELL_COLUMNS, FINDING_COLUMNS, cell_records, finding_records
+    from .writers import TableWriter, open_table
 
     cells_out = _check_table_path(args.output, args.lang)
     findings_out = _check_table_path(args.findings, args.lang) if args.findings else None
     files, results = _results(args, validate=findings_out is not None)
-    kept: list[ReadResult] = []
+    outputs: list[tuple[str, TableWriter, Any]] = []
     bad = 0
-    with _progress(args, len(files), "export") as bar:
-        for result in results:
-            bar.advance()
-            if result.report is None:
-                bad += 1
-                bar.clear()
-                print(
-                    _w(args.lang, "unreadable", path=result.path, error=_error_text(result, args.lang)),
-                    file=sys.stderr,
-                )
-            if result.report is not None or result.findings:
-                kept.append(result)
-    outputs = [(cells_out, "cells", CELL_COLUMNS, cell_records)]
-    if findings_out:
-        outputs.append((findings_out, "findings", FINDING_COLUMNS, finding_records))
-    for out, which, columns, records in outputs:
-        try:
-            if out.lower().endswith(".parquet"):
-                n = write_parquet(kept, out, which=which)  # type: ignore[arg-type]
-            else:
-                n = write_csv(records(kept), out, columns=columns, bom=args.bom)
-        except OSError as e:
-            raise GovinfoError(
-                f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out
-            ) from None
-        except ImportError as e:
-            raise GovinfoError(str(e), code="missing_extra") from None
-        print(_w(args.lang, "wrote", path=out, n=n), file=sys.stderr)
+    try:  # rows are written as each report comes: memory does not grow with the batch
+        outputs.append((cells_out, open_table(cells_out, columns=CELL_COLUMNS, bom=args.bom), cell_records))
+        if findings_out:
+            table = open_table(findings_out, columns=FINDING_COLUMNS, bom=args.bom, which="findings")
+            outputs.append((findings_out, table, finding_records))
+        with _progress(args, len(files), "export") as bar:
+            for result in results:
+                bar.advance()
+                if result.report is None:
+                    bad += 1
+                    bar.clear()
+                    error = _error_text(result, args.lang)
+                    print(_w(args.lang, "unreadable", path=result.path, error=error), file=sys.stderr)
+                if result.report is not None or result.findings:
+                    for _, table, records in outputs:
+                        table.write(records([result]))
+        for _, table, _ in outputs:
+            table.close()
+    except OSError as e:
+        out = e.filename if isinstance(e.filename, str) else cells_out
+        raise GovinfoError(f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out) from None
+    except ImportError as e:
+        raise GovinfoError(str(e), code="missing_extra") from None
+    finally:
+        for _, table, _ in outputs:
+            with contextlib.suppress(Exception):
+                table.close()
+    for out, table, _ in outputs:
+        print(_w(args.lang, "wrote", path=out, n=table.rows), file=sys.stderr)
     return EXIT_UNREADABLE if bad else EXIT_OK
 
 

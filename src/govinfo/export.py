@@ -331,44 +331,32 @@ def to_polars(items: Iterable[Item], *, which: Which = "cells") -> Any:
     return _polars_frame(records, columns, which)
 
 
-def _arrow_table(records: list[dict[str, Any]], columns: tuple[str, ...], which: Which) -> Any:
-    import pyarrow as pa
-
-    ints = {"year", "value"} if which == "cells" else {"year"}
-    fields = []
-    data: list[list[Any]] = []
-    for c in columns:
-        if c in ints:
-            fields.append(pa.field(c, pa.int64()))
-            data.append([record[c] for record in records])
-        elif which == "cells" and c == "amount":
-            fields.append(pa.field(c, pa.float64()))
-            data.append([_float(record[c]) for record in records])
-        else:
-            fields.append(pa.field(c, pa.string()))
-            data.append([None if record[c] is None else str(record[c]) for record in records])
-    return pa.Table.from_arrays(
-        [pa.array(d, type=f.type) for d, f in zip(data, fields)], schema=pa.schema(fields)
-    )
-
-
-def write_parquet(items: Iterable[Item], path: str | os.PathLike[str], *, which: Which = "cells") -> int:
+def write_parquet(
+    items: Iterable[Item],
+    path: str | os.PathLike[str],
+    *,
+    which: Which = "cells",
+    row_group_rows: int | None = None,
+) -> int:
     """Write :func:`cell_records` (or ``which="findings"``) as a Parquet file; returns the rows.
 
     The columns have the dtypes of :func:`to_pandas`. Uses pyarrow (``govinfo-cn[parquet]``)
-    when installed, else polars (``govinfo-cn[polars]``); neither needs pandas.
+    when installed, writing a row group at a time as the items come (memory does not grow with
+    their number: :func:`govinfo.writers.open_table`; ``row_group_rows`` defaults to
+    :data:`govinfo.writers.ROW_GROUP_ROWS`), else polars (``govinfo-cn[polars]``),
+    which holds the rows until the end; neither needs pandas.
     """
-    records, columns = _records(items, which)
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        pass
+    from .writers import open_table
+
+    if which == "cells":
+        columns, records = CELL_COLUMNS, cell_records(items)
+    elif which == "findings":
+        columns, records = FINDING_COLUMNS, finding_records(items)
     else:
-        pq.write_table(_arrow_table(records, columns, which), os.fspath(path))
-        return len(records)
-    try:
-        import polars  # noqa: F401
-    except ImportError:
-        raise _missing("pyarrow", "parquet") from None
-    _polars_frame(records, columns, which).write_parquet(os.fspath(path))
-    return len(records)
+        raise ValueError(f'which must be "cells" or "findings", not {which!r}')
+    from .writers import ROW_GROUP_ROWS
+
+    size = ROW_GROUP_ROWS if row_group_rows is None else row_group_rows
+    with open_table(path, columns=columns, suffix=".parquet", which=which, row_group_rows=size) as table:
+        table.write(records)
+    return table.rows
