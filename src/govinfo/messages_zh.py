@@ -46,6 +46,8 @@ MESSAGES_ZH: dict[str, str] = {
     "parse_error": "读出的内容无法组成一份报告",
     "internal_error": "读取时发生内部错误（请报告此问题）",
     "worker_crashed": "读取该文件的工作进程意外退出",
+    "bad_wire": "工作进程传回的结果无法识别",
+    "bad_dataset": "输出数据集已损坏（文件清单无法读取）",
     "usage": "命令用法有误",
     "unknown_locale": "未知的语言区域",
     "unreadable_locale": "无法读取这种语言的报告",
