@@ -193,6 +193,7 @@ def _heading_keys() -> list[tuple[int, str]]:
 _HEADING_KEYS = _heading_keys()
 #: A section number: ``一、`` (the format's), or ``1、`` / ``1.`` as some pages number them.
 _HEADING_NUMBER = re.compile(r"^([一二三四五六1-6])[、.,]")
+_PAREN_NUMBER = re.compile(r"^\(([一二三四五六])\)")
 
 
 #: What a heading may say before the section's own words: a year, 政务公开 / 政府信息公开 (工作).
@@ -213,6 +214,13 @@ def _heading(text: str) -> int | None:
     number = (int(m[1]) - 1 if m[1].isdigit() else _NUMERALS.index(m[1])) if m else None
     for i, k in _HEADING_KEYS:
         if body == k and (number is None or number == i):
+            return i
+    paren = _PAREN_NUMBER.match(key)
+    if paren is not None:
+        # ``（一）总体情况``: sections numbered like subsections, read only when the words are
+        # exactly a section's and the number is its own (a subsection's title never is).
+        i = _NUMERALS.index(paren[1])
+        if any(j == i and key[paren.end() :] == k for j, k in _HEADING_KEYS):
             return i
     if number is not None and body:
         # ``一、2023年政务公开总体情况``: the year and the words 政务公开/政府信息公开(工作) before

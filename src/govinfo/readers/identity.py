@@ -60,7 +60,9 @@ PRECEDENCE = (
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 #: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告.
 _END = r"(?:政府)?信息公开(?:工作|年度|情况|的){0,5}报告(?:书)?"
-_TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + r"年度?(?P<a2>.{0,60}?)" + _END + "$")
+#: ``年`` after the year, or straight into the title's words (``2022政府信息公开工作年度报告``).
+_YEAR_WORD = r"(?:年度?|(?=(?:政府)?信息公开))"
+_TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + _YEAR_WORD + r"(?P<a2>.{0,60}?)" + _END + "$")
 #: The year after the words: ``<机关>政府信息公开工作2022年度报告``.
 _TITLE_YEAR_LATE = re.compile(
     r"^(?P<a1>.{0,60}?)(?:政府)?信息公开(?:工作)?" + _YEAR + r"年度?(?:工作)?报告(?:书)?$(?P<a2>)"
@@ -263,6 +265,9 @@ def body_statements(text: str, where: str) -> list[Statement]:
         agency = named["agency"] if named is not None else None
     named_ok = agency and not _SELF.match(agency) and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency))
     if named is not None and agency and named_ok:
+        compact = "".join(text.split())
+        if len(compact) == len(key):  # the name as published (Traditional characters kept)
+            agency = compact[named.start("agency") : named.end("agency")]
         out.append(Statement(field="agency", value=agency, source="body", where=where, raw=named[0]))
     return out
 

@@ -157,6 +157,10 @@ _ENGLISH_UNITS = {"".join(en.split()): zh for en, zh in zip(MONEY_UNITS_EN, MONE
 _NUMBER_LIKE = re.compile(r"[+\-]{0,2}[0-9][0-9.,]{0,60}(?:万元|元|件|条|个|项|宗)?")
 
 
+#: Signs written as words in the 2019 net-change column (``减4`` is -4, ``增3`` is +3).
+_WORD_SIGNS = {"减": "-", "增": "+"}
+
+
 @lru_cache(maxsize=4096)
 def read_value(text: str) -> CellValue:
     """Read a cell's text: a number (with sign, unit, stray spaces), a blank filler, or text.
@@ -174,6 +178,8 @@ def read_value(text: str) -> CellValue:
     (Decimal('251000'), '元')
     >>> read_value("商业企业").kind
     'text'
+    >>> v = read_value("减4"); (v.value, v.signed)
+    (-4, True)
     """
     key = unicodedata.normalize("NFKC", text)
     key = "".join(key.split())
@@ -186,6 +192,9 @@ def read_value(text: str) -> CellValue:
             key = amount + _ENGLISH_UNITS[word]
     if key in BLANK_MARKS or text.strip() in BLANK_MARKS:
         return CellValue(kind="blank")
+    if key[:1] in _WORD_SIGNS and key[1:2].isdigit():
+        # ``减4`` / ``增3``: the 2019 net change with its sign written as a word (减 = decrease).
+        key = _WORD_SIGNS[key[0]] + key[1:]
     m = _NUMBER.fullmatch(key)
     if m is None:
         if _NUMBER_LIKE.fullmatch(key):

@@ -331,6 +331,8 @@ class _Placer:
         self.last_grid: GridSpec | None = None
         self.flat: dict[str, _Row] = {}
         self.unknown = 0
+        #: Inside a run of values outside any row (counted once in ``unknown``).
+        self.stray_run = False
         self.header_units: dict[str, str] = {}
         self.markers: set[str] = set()
         #: Whether any value has been placed in a row yet (text before it is header text).
@@ -362,6 +364,8 @@ class _Placer:
 
     def feed(self, tok: Tok) -> None:
         fragment, self.fragment = self.fragment, None
+        if tok.kind != "break" and not (tok.kind == "value" and self.current is None):
+            self.stray_run = False
         if tok.kind == "break":
             self.fragment = fragment
             cur = self.current
@@ -400,7 +404,11 @@ class _Placer:
                 return
             if self.rows or self.last_grid is not None:
                 self.diag("stray_value", "a value outside any row was ignored", tok)
-                self.unknown += 1
+                if not self.stray_run:
+                    # A run of values outside any row (a dump whose sub-row labels were lost)
+                    # is one piece of evidence against the layout, not one per value.
+                    self.unknown += 1
+                    self.stray_run = True
             return
         # Unknown text.
         if fragment is not None and self._join(fragment, tok):
