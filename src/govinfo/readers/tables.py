@@ -20,6 +20,7 @@ table that cannot be placed at all gives a list of reasons, which the caller rai
 
 from __future__ import annotations
 
+
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -333,6 +334,8 @@ class _Placer:
         self.unknown = 0
         #: Inside a run of values outside any row (counted once in ``unknown``).
         self.stray_run = False
+        #: Grids whose column headers are another edition's (their cells are not stated).
+        self.foreign_grids: set[GridSpec] = set()
         self.header_units: dict[str, str] = {}
         self.markers: set[str] = set()
         #: Whether any value has been placed in a row yet (text before it is header text).
@@ -419,6 +422,20 @@ class _Placer:
             match = Vocabulary.of(self.spec).match(joined, frozenset(self.spec.grids))
             if match is not None and match.terms and match.terms[0].row is self.current.row:
                 return
+        if self.last_grid is not None and self.last_grid not in self.foreign_grids:
+            foreign = _foreign_headers(self.spec)
+            key = label_key(tok.raw)
+            if key in foreign or (fragment is not None and label_key(fragment[0].raw + tok.raw) in foreign):
+                # A column header of another edition's layout under this caption (a report that
+                # mixes editions, 本年新制作数量 over 规章): its values mean something else here.
+                self.foreign_grids.add(self.last_grid)
+                self.unknown += 1
+                self.diag(
+                    "foreign_header",
+                    f"the columns of {self.last_grid.caption or 'the table'} are headed as in another "
+                    "edition; its cells are not stated",
+                    tok,
+                )
         # Text before the table's first value is header text the layout does not know (a PDF's
         # header words broken into single characters, D17): noted, but no evidence against it.
         counted = (
@@ -652,6 +669,27 @@ def _interleave(pieces: Sequence[str | Tok], reading: tuple[int, ...]) -> list[o
     return out
 
 
+@cache
+def _foreign_headers(spec: TableSpec) -> frozenset[str]:
+    """The column headers of the other layouts of ``spec``'s table that ``spec`` does not have."""
+    from ..catalogue import EDITIONS
+
+    def keys(s: TableSpec) -> set[str]:
+        out: set[str] = set()
+        for grid in s.grids:
+            for c in grid.columns:
+                out.update(label_key(t) for t in (c.label, *c.aliases))
+        return out
+
+    own = keys(spec)
+    other: set[str] = set()
+    for edition in EDITIONS.values():
+        for s in (edition.proactive, *edition.requests, edition.appeals):
+            if s.key == spec.key and s is not spec:
+                other |= keys(s)
+    return frozenset(k for k in other - own if len(k) >= 4)
+
+
 def _assign(p: _Placer) -> Placement:
     spec = p.spec
     cells: list[Cell] = [None] * len(spec.cells)
@@ -673,6 +711,8 @@ def _assign(p: _Placer) -> Placement:
             found.append(r.row.key)
         else:
             found.extend(rs.key for rs in row_specs)
+        if r.grid in p.foreign_grids:
+            continue  # headed as in another edition (foreign_header): not stated
         # Trailing blank cells past the row's width are spanned placeholders.
         while (
             len(toks) > n and toks[-1].kind == "value" and toks[-1].value and toks[-1].value.kind == "blank"
