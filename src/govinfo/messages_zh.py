@@ -78,6 +78,7 @@ MESSAGES_ZH: dict[str, str] = {
     "pdf_no_tables": "PDF 中没有带框线的表格（表格可能是图片或缺失）",
     # diagnostics: tables and cells
     "stray_value": "不属于任何一行的数字已忽略",
+    "foreign_header": "这一分表的栏目是另一版格式的写法，其中的数字不予读取",
     "unknown_text": "表格中有不是本表标签的文字",
     "fuzzy_label": "标签与官方写法略有不同，按最接近的标签读取",
     "label_gloss": "标签后附加的说明已忽略",

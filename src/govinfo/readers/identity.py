@@ -59,7 +59,7 @@ PRECEDENCE = (
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 #: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告.
-_END = r"(?:政府)?信息公开(?:工作|年度|情况|的){0,5}报告(?:书)?"
+_END = r"(?:政府)?信息公开(?:工作|年度|情况|的){0,5}(?:报告(?:书)?|年报)"
 #: ``年`` after the year, or straight into the title's words (``2022政府信息公开工作年度报告``).
 _YEAR_WORD = r"(?:年度?|(?=(?:政府)?信息公开))"
 _TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + _YEAR_WORD + r"(?P<a2>.{0,60}?)" + _END + "$")
@@ -152,7 +152,7 @@ def title_statements(
     """
     keys = [_HEADER.sub("", label_key(t)) if len(t) < 200 else "" for t in lines]
     for j, key in enumerate(keys):
-        if not key.endswith("报告") and not key.endswith("报告书") and not _TITLE_EN.match(key):
+        if not key.endswith(("报告", "报告书", "信息公开年报")) and not _TITLE_EN.match(key):
             continue
         for i in range(j, max(-1, j - 3), -1):
             joined = "".join(keys[i : j + 1])
@@ -179,6 +179,8 @@ def title_statements(
             if agency is None and j + 1 < len(keys) and is_agency_line(keys[j + 1]):
                 # ``2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府``: the agency below.
                 agency = "".join(lines[j + 1].split())
+            if agency is None and joined.endswith("年报"):
+                break  # ``2020年信息公开年报``, a site's column name above the title: not the title
             if agency is not None:
                 out.append(Statement(field="agency", value=agency, source=source, where=where(i), raw=raw))
             out.append(Statement(field="title", value=raw, source=source, where=where(i), raw=raw))

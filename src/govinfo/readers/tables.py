@@ -20,7 +20,6 @@ table that cannot be placed at all gives a list of reasons, which the caller rai
 
 from __future__ import annotations
 
-
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
