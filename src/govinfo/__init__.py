@@ -29,14 +29,14 @@ from .table import RowView
 if TYPE_CHECKING:
     from .batch import ReadResult, read_file, read_many
     from .readers import ParseResult, SectionStatus, parse, parse_document
-    from .render import render_html, render_markdown, render_text
+    from .render import render_docx, render_html, render_markdown, render_text
     from .schema import json_schema
     from .validation import Finding, is_valid, validate, validate_series
 
 #: Public names whose modules are imported on first use (``name: module``).
 _LAZY = dict.fromkeys(("ParseResult", "SectionStatus", "parse", "parse_document"), "readers")
 _LAZY.update(dict.fromkeys(("Finding", "is_valid", "validate", "validate_series"), "validation"))
-_LAZY.update(dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"))
+_LAZY.update(dict.fromkeys(("render_docx", "render_html", "render_markdown", "render_text"), "render"))
 _LAZY.update(dict.fromkeys(("ReadResult", "read_file", "read_many"), "batch"))
 _LAZY["json_schema"] = "schema"
 
@@ -86,6 +86,7 @@ __all__ = [
     "parse_document",
     "read_file",
     "read_many",
+    "render_docx",
     "render_html",
     "render_markdown",
     "render_text",

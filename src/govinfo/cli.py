@@ -40,7 +40,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 #: Output formats of ``render`` and ``convert``: the suffix each writes.
-RENDERINGS = {"json": ".json", "text": ".txt", "markdown": ".md", "html": ".html"}
+RENDERINGS = {"json": ".json", "text": ".txt", "markdown": ".md", "html": ".html", "docx": ".docx"}
 #: ``--lang`` values and the Babel locale each renders with.
 LOCALES = {"zh": "zh_CN", "en": "en"}
 
@@ -455,10 +455,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # --- render, convert -------------------------------------------------------------------------
 
 
-def render(report: Report, to: str, lang: str = "zh") -> str:
-    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented)."""
+def render(report: Report, to: str, lang: str = "zh") -> str | bytes:
+    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented;
+    ``docx``: the bytes of a Word file)."""
     if to == "json":
         return report.to_json(indent=2) + "\n"
+    if to == "docx":
+        from .render.docx import render_docx
+
+        return render_docx(report, locale=LOCALES[lang])
     from . import render as renderers
 
     function: Callable[..., str] = getattr(renderers, f"render_{to}")
@@ -466,13 +471,23 @@ def render(report: Report, to: str, lang: str = "zh") -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def _write(text: str, out: str | None) -> None:
+def _write(text: str | bytes, out: str | None) -> None:
     if out is None or out == "-":
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise GovinfoError("a Word file is not shown on a terminal: give -o FILE.docx", code="usage")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     try:
-        Path(out).write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(text, bytes):
+            Path(out).write_bytes(text)
+        else:
+            Path(out).write_text(text, encoding="utf-8", newline="\n")
     except OSError as e:
         raise GovinfoError(f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out) from None
 
@@ -833,11 +848,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     rend = command(
         "render",
-        "render a report as text, Markdown, HTML or interchange JSON",
+        "render a report as text, Markdown, HTML, Word (.docx) or interchange JSON",
         "Read a report in any layout and write it as plain text, Markdown, HTML or interchange JSON, "
         "with Chinese (default) or English labels.",
         "Examples:\n  govinfo render report.json --to html -o report.html\n"
-        "  govinfo render report.pdf --to markdown --lang en",
+        "  govinfo render report.pdf --to markdown --lang en\n"
+        "  govinfo render report.json --to docx -o report.docx",
     )
     rend.add_argument("file", metavar="FILE", help=f"a report, in {_LAYOUTS}; - reads standard input")
     rend.add_argument("--to", choices=list(RENDERINGS), required=True, help="the output format")
