@@ -653,6 +653,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .template import xlsx_template
+
+    report = None if args.report is None else _report(_read(args.report, args))
+    if args.output in (None, "-") and sys.stdout.isatty():
+        raise GovinfoError("a workbook is not shown on a terminal: give -o FILE.xlsx", code="usage")
+    _write(xlsx_template(edition=args.edition or "2021", report=report), args.output)
+    return EXIT_OK
+
+
 # --- export ----------------------------------------------------------------------------------
 
 
@@ -909,6 +919,24 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--edition", choices=list(EDITIONS), default=None, help="only this edition")
     schema.set_defaults(func=_cmd_schema)
 
+    template = command(
+        "template",
+        "write the spreadsheet an agency fills in (.xlsx)",
+        "Write an Excel workbook laid out like the official tables (merged header cells, labels from the "
+        "catalogue, locked label cells, number-only input cells; a blank cell means not stated), with a "
+        "sheet for the agency, year, title and date and a sheet for the narrative sections. With --from, "
+        "the workbook is filled with that report. Read it back with any command (check, render, convert).",
+        "Examples:\n  govinfo template --edition 2021 -o 表格.xlsx\n"
+        "  govinfo template --from report.json -o 表格.xlsx",
+    )
+    template.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    template.add_argument(
+        "--edition", choices=list(EDITIONS), default=None, help="the edition (default: 2021, or the report's)"
+    )
+    template.add_argument(
+        "--from", dest="report", metavar="FILE", default=None, help="fill it with this report"
+    )
+    template.set_defaults(func=_cmd_template, lang="zh")
     export = command(
         "export",
         "export reports as a tidy table: one row per report and cell (CSV or Parquet)",

@@ -261,6 +261,13 @@ def parse_document(
     """
     if name is None and isinstance(source, os.PathLike):
         name = os.fspath(source)
+    from .xlsx import xlsx_source
+
+    workbook = xlsx_source(source, MAX_BYTES)
+    if workbook is not None:  # a spreadsheet: its reader knows its sheets and cells (readers/xlsx.py)
+        from .xlsx import read_xlsx
+
+        return read_xlsx(workbook, edition=edition, year=year, agency=agency, name=name)
     try:
         doc, cut = _read_source(source)
         return read_document(doc, edition=edition, year=year, agency=agency, name=name, cut=cut)
