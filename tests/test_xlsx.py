@@ -250,3 +250,41 @@ def test_cli_template_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["check", str(filled)]) == 0
     assert main(["render", str(filled), "--to", "text", "-o", str(tmp_path / "r.txt")]) == 0
     assert govinfo.parse(tmp_path / "r.txt") == LINPING
+
+
+def test_annotate_marks_the_cells_findings_name(tmp_path: Path) -> None:
+    import attrs
+
+    from govinfo.annotate import annotate_xlsx
+
+    wrong = attrs.evolve(LINPING, appeals=LINPING.appeals.replace("review", "total", 7))
+    findings = govinfo.validate(wrong)
+    assert [f.code for f in findings] == ["E4-appeal-total"]
+    out = annotate_xlsx(xlsx_template(report=wrong), findings)
+    wb = openpyxl.load_workbook(io.BytesIO(out))
+    sheet, a1 = template_cells("2021")["$.appeals.review.total"]
+    cell = wb[sheet][a1]
+    assert cell.fill.fgColor.rgb.endswith("FDE2E2")
+    assert cell.comment.text.startswith("[E4-appeal-total] ")
+    assert wb[sheet]["A5"].comment is None  # 结果维持: not named
+    listed = list(wb["校验发现"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[2], r[4]) for r in listed] == [("E4-appeal-total", "错误", f"{sheet}!{a1}")]
+    english = openpyxl.load_workbook(
+        io.BytesIO(annotate_xlsx(xlsx_template(report=wrong), findings, lang="en"))
+    )
+    assert "Findings" in english.sheetnames
+
+
+def test_cli_check_annotate(tmp_path: Path) -> None:
+    def change(wb: Any) -> None:
+        wb["表三"]["D17"] = "十二"
+
+    source = tmp_path / "表格.xlsx"
+    source.write_bytes(_mutated(change))
+    out = tmp_path / "标注.xlsx"
+    assert main(["check", str(source), "--annotate", str(out)]) == 1  # partly read
+    ws = openpyxl.load_workbook(out)["表三"]
+    assert "[not_a_number]" in ws["D17"].comment.text
+    assert "[B-blank-cell]" in ws["D17"].comment.text  # a blank count: the check's finding too
+    assert ws["D5"].comment is None
+    assert main(["check", str(source), str(source), "--annotate", str(out)]) == 2  # one workbook only

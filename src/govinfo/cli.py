@@ -407,6 +407,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from collections import Counter
 
     files, results = _results(args, validate=True)
+    if args.annotate and len(files) != 1:
+        raise GovinfoError("--annotate OUT.xlsx needs exactly one workbook to check", code="usage")
     tally = {"n": 0, "clean": 0, "errors": 0, "warnings": 0, "partial": 0, "bad": 0}
     kept: list[ReadResult] = []
     codes: Counter[str] = Counter()
@@ -416,6 +418,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             codes.update(f.code for f in result.findings or ())
             if args.html:
                 kept.append(result)
+            if args.annotate and result.readable:
+                _annotate(result, args.annotate, args.lang)
             if not result.readable:
                 tally["bad"] += 1
             elif result.count("error"):
@@ -450,6 +454,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if tally["bad"]:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if tally["errors"] or tally["partial"] else EXIT_OK
+
+
+def _annotate(result: ReadResult, out: str, lang: str) -> None:
+    """Write a copy of the checked workbook with the findings' cells marked (govinfo.annotate)."""
+    from .annotate import annotate_xlsx
+    from .files import read_source_file
+
+    data = read_source_file(Path(result.path), 64 * 1024 * 1024)
+    _write(annotate_xlsx(data, result.findings or (), diagnostics=result.diagnostics, lang=lang), out)
 
 
 # --- render, convert -------------------------------------------------------------------------
@@ -851,6 +864,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="also write one self-contained HTML page of the whole check (summary, chart, sortable "
         "tables of reports and findings, each report with its findings marked)",
+    )
+    check.add_argument(
+        "--annotate",
+        metavar="OUT",
+        default=None,
+        help="for one .xlsx workbook: also write a copy with the cells named by findings highlighted, "
+        "each with a comment holding the message, and a sheet listing them all",
     )
     _add_edition(check)
     _add_batch(check)
