@@ -288,3 +288,16 @@ def test_cli_check_annotate(tmp_path: Path) -> None:
     assert "[B-blank-cell]" in ws["D17"].comment.text  # a blank count: the check's finding too
     assert ws["D5"].comment is None
     assert main(["check", str(source), str(source), "--annotate", str(out)]) == 2  # one workbook only
+
+
+def test_an_annotated_copy_reads_as_the_workbook() -> None:
+    import attrs
+
+    from govinfo.annotate import annotate_xlsx
+
+    wrong = attrs.evolve(LINPING, appeals=LINPING.appeals.replace("review", "total", 7))
+    copy = annotate_xlsx(xlsx_template(report=wrong), govinfo.validate(wrong))
+    assert "校验发现" in openpyxl.load_workbook(io.BytesIO(copy)).sheetnames
+    result = govinfo.read_xlsx(copy)
+    assert result.complete
+    assert result.report == wrong

@@ -32,7 +32,6 @@ __all__ = ["FILL", "annotate_xlsx"]
 
 #: The fill of a marked cell (light red, as the HTML renderer's ``.flagged``).
 FILL = "FDE2E2"
-_SHEET = {"zh": "校验发现", "en": "Findings"}
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示", "parse": "读取"}
 _HEAD = {
     "zh": ("序号", "代码", "级别", "位置", "单元格", "说明"),
@@ -112,7 +111,9 @@ def annotate_xlsx(
         cell = wb[sheet][a1]
         cell.fill = fill
         cell.comment = comments.Comment("\n".join(texts), "govinfo", width=360, height=40 + 60 * len(texts))
-    name = _SHEET[lang]
+    from .spreadsheet import FINDINGS_SHEETS
+
+    name = FINDINGS_SHEETS[lang]
     if name in wb.sheetnames:
         del wb[name]
     ws = wb.create_sheet(name)

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from .catalogue import common
 
-__all__ = ["INFO_FIELDS", "INFO_SHEET", "PREAMBLE", "TEXT_COLUMNS", "TEXT_SHEET", "table_sheet_name"]
+__all__ = [
+    "FINDINGS_SHEETS",
+    "INFO_FIELDS",
+    "INFO_SHEET",
+    "PREAMBLE",
+    "TEXT_COLUMNS",
+    "TEXT_SHEET",
+    "table_sheet_name",
+]
 
 #: The sheet of the report's own fields, and each field's name in its column A.
 INFO_SHEET = "基本信息"
@@ -22,6 +30,8 @@ TEXT_SHEET = "正文"
 TEXT_COLUMNS = ("部分", "小标题", "段落")
 #: Column A of the preamble's rows in the text sheet.
 PREAMBLE = "开头部分"
+#: The sheet an annotated copy lists its findings in (Chinese, English): never read as report.
+FINDINGS_SHEETS = {"zh": "校验发现", "en": "Findings"}
 
 
 def table_sheet_name(index: int) -> str:

@@ -173,12 +173,21 @@ def _sheets(data: bytes) -> list[_Sheet]:
 
 def read_xlsx_blocks(data: bytes) -> tuple[SourceDocument, dict[str, Any]]:
     """The workbook as a :class:`SourceDocument`, and what its ``基本信息`` sheet states."""
-    from ..spreadsheet import INFO_FIELDS, INFO_SHEET, PREAMBLE, TEXT_COLUMNS, TEXT_SHEET, table_sheet_name
+    from ..spreadsheet import (
+        FINDINGS_SHEETS,
+        INFO_FIELDS,
+        INFO_SHEET,
+        PREAMBLE,
+        TEXT_COLUMNS,
+        TEXT_SHEET,
+        table_sheet_name,
+    )
     from .document import _heading
     from .docx import check_zip_budget
 
     check_zip_budget(data, what="the workbook", code="xlsx_too_large")
-    sheets = _sheets(data)
+    # an annotated copy's list of findings (govinfo.annotate) is not part of the report
+    sheets = [s for s in _sheets(data) if s.title not in FINDINGS_SHEETS.values()]
     diagnostics: list[Diagnostic] = []
     info: dict[str, Any] = {}
     info_rows: dict[str, int] = {}
