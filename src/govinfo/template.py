@@ -49,7 +49,7 @@ from .catalogue import EDITIONS, CellKind
 from .catalogue.spec import MONEY_UNITS
 from .errors import GovinfoError
 from .narrative import Narrative
-from .render._common import GridCell, Marks, Style, table_grid
+from .render._common import GridCell, Marks, Style, display_width, table_grid
 from .report import Report
 from .spreadsheet import INFO_FIELDS, INFO_SHEET, PREAMBLE, TEXT_COLUMNS, TEXT_SHEET, table_sheet_name
 from .table import MAX_COUNT, Table, path_of
@@ -68,8 +68,9 @@ HELP = (
 
 #: Cell fills: labels grey, input cells white.
 LABEL_FILL = "D9D9D9"
-#: Column widths (characters) of the table sheets: label columns and value columns.
-LABEL_WIDTH, VALUE_WIDTH = 22.0, 11.0
+#: Column widths (in Excel's characters) of the table sheets: a value column, the widest label
+#: column, the widest column of a label that spans many rows; and the height of a line (points).
+VALUE_WIDTH, LABEL_WIDTH, GROUP_WIDTH, LINE_HEIGHT = 11.0, 44.0, 12.0, 15.0
 
 
 def _openpyxl() -> Any:
@@ -152,6 +153,31 @@ def _layout(report: Report) -> list[tuple[str, str, int, list[tuple[int, int, Gr
         heading = style.section_heading(index, report.edition_spec.sections[index])
         out.append((table_sheet_name(index), heading, grid.width, placed))
     return out
+
+
+def _column_widths(placed: list[tuple[int, int, GridCell]], width: int) -> list[float]:
+    """Each column as wide as its one-column labels need (a CJK character counts 2), within limits."""
+    widths = [VALUE_WIDTH] * width
+    for _, c, cell in placed:
+        if cell.colspan != 1 or cell.path is not None:
+            continue
+        need = display_width(cell.text) + 2.0
+        limit = GROUP_WIDTH if cell.rowspan > 1 else LABEL_WIDTH
+        widths[c] = max(widths[c], min(need, limit))
+    return widths
+
+
+def _row_heights(placed: list[tuple[int, int, GridCell]], widths: list[float]) -> dict[int, float]:
+    """The height of each row whose labels wrap: as many lines as its longest label needs."""
+    heights: dict[int, float] = {}
+    for r, c, cell in placed:
+        if cell.rowspan != 1 or not cell.text:
+            continue
+        room = sum(widths[c : c + cell.colspan]) - 1
+        lines = max(1, -(-int(display_width(cell.text)) // max(1, int(room))))
+        if lines > 1:
+            heights[r] = max(heights.get(r, 0.0), LINE_HEIGHT * lines)
+    return heights
 
 
 def _kinds(report: Report) -> dict[str, CellKind]:
@@ -392,10 +418,17 @@ def xlsx_template(*, edition: str = "2021", report: Report | None = None) -> byt
         for validation in rules.values():
             if validation.sqref:
                 ws.add_data_validation(validation)
-        label_columns = {c for _, c, cell in placed if cell.kind in ("row", "rowgroup", "note")}
+        widths = _column_widths(placed, width)
         for c in range(width):
-            letter = get_column_letter(c + 1)
-            ws.column_dimensions[letter].width = LABEL_WIDTH if c in label_columns else VALUE_WIDTH
+            ws.column_dimensions[get_column_letter(c + 1)].width = widths[c]
+        for r, height in _row_heights(placed, widths).items():
+            ws.row_dimensions[r + FIRST_ROW].height = height
+        # printed on one page wide, landscape, as the official tables are
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.protection.sheet = True
         ws.protection.formatCells = False
         ws.protection.formatColumns = False
