@@ -29,16 +29,20 @@ from .table import RowView
 if TYPE_CHECKING:
     from .batch import ReadResult, read_file, read_many
     from .readers import ParseResult, SectionStatus, parse, parse_document
-    from .render import render_html, render_markdown, render_text
+    from .readers.xlsx import read_xlsx
+    from .render import render_docx, render_html, render_markdown, render_text
     from .schema import json_schema
+    from .template import xlsx_template
     from .validation import Finding, is_valid, validate, validate_series
 
 #: Public names whose modules are imported on first use (``name: module``).
 _LAZY = dict.fromkeys(("ParseResult", "SectionStatus", "parse", "parse_document"), "readers")
 _LAZY.update(dict.fromkeys(("Finding", "is_valid", "validate", "validate_series"), "validation"))
-_LAZY.update(dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"))
+_LAZY.update(dict.fromkeys(("render_docx", "render_html", "render_markdown", "render_text"), "render"))
 _LAZY.update(dict.fromkeys(("ReadResult", "read_file", "read_many"), "batch"))
 _LAZY["json_schema"] = "schema"
+_LAZY["read_xlsx"] = "readers.xlsx"
+_LAZY["xlsx_template"] = "template"
 
 
 def __getattr__(name: str) -> Any:
@@ -86,9 +90,12 @@ __all__ = [
     "parse_document",
     "read_file",
     "read_many",
+    "read_xlsx",
+    "render_docx",
     "render_html",
     "render_markdown",
     "render_text",
     "validate",
     "validate_series",
+    "xlsx_template",
 ]

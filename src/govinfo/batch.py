@@ -50,7 +50,7 @@ __all__ = ["REPORT_SUFFIXES", "ReadResult", "read_file", "read_many", "report_fi
 #: always read, whatever their name).
 REPORT_SUFFIXES: tuple[str, ...] = (
     ".json", ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml", ".xhtml",
-    ".pdf", ".docx", ".doc", ".wps",
+    ".pdf", ".docx", ".doc", ".wps", ".xlsx",
 )  # fmt: skip
 
 #: Below this many files, ``workers=None`` reads in this process: starting worker processes

@@ -41,7 +41,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 #: Output formats of ``render`` and ``convert``: the suffix each writes.
-RENDERINGS = {"json": ".json", "text": ".txt", "markdown": ".md", "html": ".html"}
+RENDERINGS = {"json": ".json", "text": ".txt", "markdown": ".md", "html": ".html", "docx": ".docx"}
 #: The narrowest ``render --width``.
 MIN_TEXT_WIDTH = 20
 #: ``--lang`` values and the Babel locale each renders with.
@@ -85,6 +85,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "o_or_d": "-o/--output 和 -d/--output-dir 只能给一个",
         "table_suffix": "{path}：输出文件名须以 .csv 或 .parquet 结尾",
         "written_twice": "{path}：已有另一个输入写入了 {target}",
+        "docx_terminal": "Word 文件不在终端上显示：请用 -o 文件名.docx 写入文件",
         "narrow_width": "--width 至少为 {least}（或 0 表示完整版式），不能是 {width}",
     },
     "en": {
@@ -122,6 +123,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "o_or_d": "give -o/--output or -d/--output-dir, not both",
         "table_suffix": "{path}: the output must end in .csv or .parquet",
         "written_twice": "{path}: another input was already written to {target}",
+        "docx_terminal": "a Word file is not shown on a terminal: give -o FILE.docx",
         "narrow_width": "--width must be at least {least} (or 0 for the full layout), not {width}",
     },
 }
@@ -449,6 +451,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from collections import Counter
 
     files, results = _results(args, validate=True)
+    if args.annotate and len(files) != 1:
+        raise GovinfoError("--annotate OUT.xlsx needs exactly one workbook to check", code="usage")
     tally = {"n": 0, "clean": 0, "errors": 0, "warnings": 0, "partial": 0, "bad": 0}
     kept: list[ReadResult] = []
     codes: Counter[str] = Counter()
@@ -458,6 +462,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             codes.update(f.code for f in result.findings or ())
             if args.html:
                 kept.append(result)
+            if args.annotate and result.readable:
+                _annotate(result, args.annotate, args.lang)
             if not result.readable:
                 tally["bad"] += 1
             elif result.count("error"):
@@ -494,14 +500,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if tally["errors"] or tally["partial"] else EXIT_OK
 
 
+def _annotate(result: ReadResult, out: str, lang: str) -> None:
+    """Write a copy of the checked workbook with the findings' cells marked (govinfo.annotate)."""
+    from .annotate import annotate_xlsx
+    from .files import read_source_file
+
+    data = read_source_file(Path(result.path), 64 * 1024 * 1024)
+    _write(annotate_xlsx(data, result.findings or (), diagnostics=result.diagnostics, lang=lang), out)
+
+
 # --- render, convert -------------------------------------------------------------------------
 
 
-def render(report: Report, to: str, lang: str = "zh", *, width: int | None = None) -> str:
-    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented);
-    ``width`` fits plain text to a terminal of that many columns."""
+def render(report: Report, to: str, lang: str = "zh", *, width: int | None = None) -> str | bytes:
+    """The report in one of :data:`RENDERINGS` (``json``: the interchange JSON, indented;
+    ``docx``: the bytes of a Word file); ``width`` fits plain text to a terminal of that many
+    columns."""
     if to == "json":
         return report.to_json(indent=2) + "\n"
+    if to == "docx":
+        from .render.docx import render_docx
+
+        return render_docx(report, locale=LOCALES[lang])
     from . import render as renderers
 
     if to == "text" and width is not None:
@@ -513,13 +533,23 @@ def render(report: Report, to: str, lang: str = "zh", *, width: int | None = Non
     return text if text.endswith("\n") else text + "\n"
 
 
-def _write(text: str, out: str | None) -> None:
+def _write(text: str | bytes, out: str | None, lang: str = "en") -> None:
     if out is None or out == "-":
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise GovinfoError(_w(lang, "docx_terminal"), code="usage")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     try:
-        Path(out).write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(text, bytes):
+            Path(out).write_bytes(text)
+        else:
+            Path(out).write_text(text, encoding="utf-8", newline="\n")
     except OSError as e:
         raise GovinfoError(f"cannot write {out}: {e.strerror}", code="unwritable_file", path=out) from None
 
@@ -543,7 +573,7 @@ def _text_width(args: argparse.Namespace) -> int | None:
 def _cmd_render(args: argparse.Namespace) -> int:
     report = _report(_read(args.file, args))
     width = _text_width(args) if args.to == "text" else None
-    _write(render(report, args.to, args.lang, width=width), args.output)
+    _write(render(report, args.to, args.lang, width=width), args.output, args.lang)
     return EXIT_OK
 
 
@@ -552,7 +582,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         if len(args.paths) > 1 or Path(args.paths[0]).is_dir():
             raise GovinfoError(_w(args.lang, "needs_dir"), code="usage")
         report = _report(_read(args.paths[0], args))
-        _write(render(report, args.to, args.lang), args.output)
+        _write(render(report, args.to, args.lang), args.output, args.lang)
         return EXIT_OK
     if args.output is not None:
         raise GovinfoError(_w(args.lang, "o_or_d"), code="usage")
@@ -699,6 +729,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     except KeyError as e:
         raise GovinfoError(str(e.args[0]), code="bad_edition") from None
     _write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .template import xlsx_template
+
+    report = None if args.report is None else _report(_read(args.report, args))
+    if args.output in (None, "-") and sys.stdout.isatty():
+        raise GovinfoError("a workbook is not shown on a terminal: give -o FILE.xlsx", code="usage")
+    _write(xlsx_template(edition=args.edition or "2021", report=report), args.output)
     return EXIT_OK
 
 
@@ -896,17 +936,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write one self-contained HTML page of the whole check (summary, chart, sortable "
         "tables of reports and findings, each report with its findings marked)",
     )
+    check.add_argument(
+        "--annotate",
+        metavar="OUT",
+        default=None,
+        help="for one .xlsx workbook: also write a copy with the cells named by findings highlighted, "
+        "each with a comment holding the message, and a sheet listing them all",
+    )
     _add_edition(check)
     _add_batch(check)
     check.set_defaults(func=_cmd_check)
 
     rend = command(
         "render",
-        "render a report as text, Markdown, HTML or interchange JSON",
+        "render a report as text, Markdown, HTML, Word (.docx) or interchange JSON",
         "Read a report in any layout and write it as plain text, Markdown, HTML or interchange JSON, "
         "with Chinese (default) or English labels.",
         "Examples:\n  govinfo render report.json --to html -o report.html\n"
-        "  govinfo render report.pdf --to markdown --lang en",
+        "  govinfo render report.pdf --to markdown --lang en\n"
+        "  govinfo render report.json --to docx -o report.docx",
     )
     rend.add_argument("file", metavar="FILE", help=f"a report, in {_LAYOUTS}; - reads standard input")
     rend.add_argument("--to", choices=list(RENDERINGS), required=True, help="the output format")
@@ -969,6 +1017,24 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--edition", choices=list(EDITIONS), default=None, help="only this edition")
     schema.set_defaults(func=_cmd_schema)
 
+    template = command(
+        "template",
+        "write the spreadsheet an agency fills in (.xlsx)",
+        "Write an Excel workbook laid out like the official tables (merged header cells, labels from the "
+        "catalogue, locked label cells, number-only input cells; a blank cell means not stated), with a "
+        "sheet for the agency, year, title and date and a sheet for the narrative sections. With --from, "
+        "the workbook is filled with that report. Read it back with any command (check, render, convert).",
+        "Examples:\n  govinfo template --edition 2021 -o 表格.xlsx\n"
+        "  govinfo template --from report.json -o 表格.xlsx",
+    )
+    template.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    template.add_argument(
+        "--edition", choices=list(EDITIONS), default=None, help="the edition (default: 2021, or the report's)"
+    )
+    template.add_argument(
+        "--from", dest="report", metavar="FILE", default=None, help="fill it with this report"
+    )
+    template.set_defaults(func=_cmd_template, lang="zh")
     export = command(
         "export",
         "export reports as a tidy table: one row per report and cell (CSV or Parquet)",

@@ -267,6 +267,14 @@ def parse_document(
     """
     if name is None and isinstance(source, os.PathLike):
         name = os.fspath(source)
+    from .xlsx import xlsx_source
+
+    workbook = xlsx_source(source, MAX_BYTES)
+    if workbook is not None:  # a spreadsheet: its reader knows its sheets and cells (readers/xlsx.py)
+        from .xlsx import read_xlsx
+
+        return read_xlsx(workbook, edition=edition, year=year, agency=agency, name=name)
+
     large = isinstance(source, (str, bytes)) and len(source) > LARGE_INPUT
     paused = large and gc.isenabled()
     if paused:

@@ -35,7 +35,7 @@ from .normalize import small_int
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["is_docx", "is_ole2", "read_docx"]
+__all__ = ["check_zip_budget", "is_docx", "is_ole2", "read_docx"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -49,29 +49,29 @@ MAX_ENTRIES = 2000
 MAX_GRID = 64
 
 
-def _check_budget(data: bytes) -> None:
-    """Refuse a package whose declared sizes exceed the limits (zipfile enforces them on reading)."""
+def check_zip_budget(data: bytes, *, what: str = "the Word file", code: str = "docx_too_large") -> None:
+    """Refuse a zip package (Word, Excel) whose declared sizes exceed the limits above.
+
+    zipfile enforces the declared sizes on reading; ``what`` names the file in the message.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        return  # python-docx reports the damage
+        return  # the reader reports the damage
     if len(infos) > MAX_ENTRIES:
-        raise ParseError(
-            f"the Word file holds {len(infos)} parts (at most {MAX_ENTRIES} are read)", code="docx_too_large"
-        )
+        raise ParseError(f"{what} holds {len(infos)} parts (at most {MAX_ENTRIES} are read)", code=code)
     total = sum(i.file_size for i in infos)
     if total > MAX_UNZIPPED:
         raise ParseError(
-            f"the Word file unpacks to {total} bytes (at most {MAX_UNZIPPED}): a real report is far "
+            f"{what} unpacks to {total} bytes (at most {MAX_UNZIPPED}): a real report is far "
             "smaller (a decompression bomb?)",
-            code="docx_too_large",
+            code=code,
         )
     big = [i for i in infos if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML]
     if big:
         raise ParseError(
-            f"the Word file's {big[0].filename} unpacks to {big[0].file_size} bytes (at most {MAX_XML})",
-            code="docx_too_large",
+            f"{what}'s {big[0].filename} unpacks to {big[0].file_size} bytes (at most {MAX_XML})", code=code
         )
 
 
@@ -295,7 +295,7 @@ def read_docx(data: bytes) -> SourceDocument:
             ".docx; save it as an unprotected .docx (or PDF) and parse that",
             code="docx_unsupported",
         )
-    _check_budget(data)
+    check_zip_budget(data)
     docx = _python_docx()
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph

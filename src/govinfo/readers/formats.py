@@ -2,6 +2,7 @@
 
 - PDF: ``%PDF-`` within the first 1024 bytes (where PDF readers look for it).
 - Word: a zip archive holding ``word/document.xml``.
+- Excel: a zip archive holding ``xl/workbook.xml`` (:mod:`govinfo.readers.xlsx`).
 - A legacy ``.doc``/``.wps`` or a password-protected ``.docx``: an OLE2 compound file.
 - Anything else is text (plain text, pipe tables, Markdown, HTML), for the text readers.
 
@@ -21,14 +22,17 @@ __all__ = ["read_binary", "sniff"]
 
 
 def sniff(data: bytes) -> str | None:
-    """``"pdf"``, ``"docx"``, ``"ole2"``, or ``None`` for text."""
+    """``"pdf"``, ``"docx"``, ``"xlsx"``, ``"ole2"``, or ``None`` for text."""
     from .docx import is_docx, is_ole2
     from .pdf import is_pdf
+    from .xlsx import is_xlsx
 
     if is_pdf(data):
         return "pdf"
     if is_docx(data):
         return "docx"
+    if is_xlsx(data):
+        return "xlsx"
     if is_ole2(data):
         return "ole2"
     return None
@@ -74,6 +78,10 @@ def read_binary(source: str | bytes | os.PathLike[str], max_bytes: int) -> Sourc
         from .docx import read_docx
 
         return read_docx(data)
+    if kind == "xlsx":
+        from .xlsx import read_xlsx_document
+
+        return read_xlsx_document(data)
     if head[:4] == b"PK\x03\x04":
         import io
         import zipfile
@@ -83,9 +91,12 @@ def read_binary(source: str | bytes | os.PathLike[str], max_bytes: int) -> Sourc
                 pass
         except (zipfile.BadZipFile, OSError, ValueError):
             raise ParseError(
-                "the input is a damaged or truncated zip archive (a Word .docx file?)", code="docx_damaged"
+                "the input is a damaged or truncated zip archive (a Word .docx or Excel .xlsx file?)",
+                code="docx_damaged",
             ) from None
         raise ParseError(
-            "the input is a zip archive but not a Word document (no word/document.xml)", code="not_a_report"
+            "the input is a zip archive but neither a Word document (no word/document.xml) nor an Excel "
+            "workbook (no xl/workbook.xml)",
+            code="not_a_report",
         )
     return None

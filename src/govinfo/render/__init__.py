@@ -14,8 +14,9 @@ others are loaded on first use).
 
 from __future__ import annotations
 
+from .docx import render_docx
 from .html import render_html
 from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["render_html", "render_markdown", "render_text"]
+__all__ = ["render_docx", "render_html", "render_markdown", "render_text"]
