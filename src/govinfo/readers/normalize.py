@@ -186,6 +186,9 @@ def read_value(text: str) -> CellValue:
             key = amount + _ENGLISH_UNITS[word]
     if key in BLANK_MARKS or text.strip() in BLANK_MARKS:
         return CellValue(kind="blank")
+    if "\ufffd" in key:
+        # The OCR reader's mark (govinfo.readers.ocr.UNSURE): a number it could not read for sure.
+        return CellValue(kind="unreadable", odd="the scanned number cannot be read for sure (see ocr_unsure)")
     m = _NUMBER.fullmatch(key)
     if m is None:
         if _NUMBER_LIKE.fullmatch(key):

@@ -1,0 +1,380 @@
+"""Read scanned pages: image-only PDF pages and PNG/JPEG images (needs the ``ocr`` extra).
+
+``pip install 'govinfo-cn[ocr]'`` installs `RapidOCR <https://pypi.org/project/rapidocr-onnxruntime/>`_
+(``rapidocr-onnxruntime``, Apache-2.0): PaddleOCR's Chinese PP-OCR detection and recognition
+models run with ONNX Runtime, the models inside the wheel, so nothing is downloaded at run time.
+It supports Python 3.6 to 3.12 (``Requires-Python <3.13``); on 3.13 the extra installs nothing and
+a scan gives the ``missing_extra`` error. Why this engine and not Tesseract: ``docs/performance.md``.
+
+A page is rendered with PDFium, straightened (a scan is often turned by a degree or so), its
+ruling lines are found in the image, and every recognised line of text becomes positioned
+:class:`~govinfo.readers.pdflayout.Glyph` values in points, exactly what the PDF reader takes
+from a text layer, so the one layout and table matcher place the cells.
+
+A number read from an image is never returned when it is unsure. A line that reads as a
+number is checked twice: its confidence must reach :data:`MIN_CONFIDENCE`, and a second
+reading of the same crop (binarised and enlarged) must agree with the first. If not, the cell
+is marked unreadable: the matcher leaves it not stated (``unreadable_number`` with its path),
+and an ``ocr_unsure`` diagnostic gives the page, the box (in points from the page's top-left
+corner), the readings and the confidence. The accounting identities then check what was read
+(:func:`check_identities`).
+
+>>> from govinfo.readers.ocr import is_image
+>>> is_image(b"\\x89PNG\\r\\n\\x1a\\n..."), is_image(b"%PDF-1.7")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from ..errors import ParseError
+from .cells import Diagnostic, SourceLocation
+from .pdflayout import Glyph, PageContent, Rule
+
+__all__ = [
+    "MIN_CONFIDENCE",
+    "UNSURE",
+    "OcrLine",
+    "is_image",
+    "ocr_available",
+    "read_image",
+    "recognise_image",
+]
+
+#: A number read with less confidence than this (RapidOCR's score, 0 to 1) is not returned.
+MIN_CONFIDENCE = 0.9
+#: The character that marks a cell whose number OCR could not read for sure (U+FFFD).
+UNSURE = "\ufffd"
+#: RapidOCR works on images of at most this many pixels a side: pages are rendered to it.
+MAX_SIDE = 2000
+#: The largest image accepted (pixels): a report page scanned at 600 dpi is about 35 million.
+MAX_PIXELS = 60_000_000
+#: How far a scan may be turned (degrees) and be straightened.
+MAX_SKEW = 3.0
+
+_LOCK = threading.Lock()
+_NUMERIC = re.compile(r"[+\-]?[0-9][0-9,.]*")
+_INSTALL = "pip install 'govinfo-cn[ocr]'"
+
+
+def is_image(data: bytes) -> bool:
+    """Whether ``data`` is a PNG or JPEG image (by its signature)."""
+    return data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff"
+
+
+def _modules() -> tuple[Any, Any, Any]:
+    """``(numpy, cv2, rapidocr_onnxruntime)``, or ``missing_extra`` naming the ``ocr`` extra."""
+    try:
+        import cv2
+        import numpy
+        import rapidocr_onnxruntime
+    except ImportError:
+        raise ParseError(
+            f"reading a scanned report (pages that are images, without a text layer) needs OCR: {_INSTALL} "
+            "(Python 3.10 to 3.12)",
+            code="missing_extra",
+        ) from None
+    return numpy, cv2, rapidocr_onnxruntime
+
+
+def ocr_available() -> bool:
+    """Whether the ``ocr`` extra is installed."""
+    try:
+        _modules()
+    except ParseError:
+        return False
+    return True
+
+
+@functools.cache
+def _engine() -> Any:
+    _, _, rapidocr = _modules()
+    return rapidocr.RapidOCR(print_verbose=False)
+
+
+@attrs.frozen(kw_only=True)
+class OcrLine:
+    """One line of text as recognised: its text, box in points and confidence (0 to 1).
+
+    ``readings`` lists every distinct reading when a number was read twice and the readings
+    differ (``("17", "11")``); it is empty otherwise.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
+    readings: tuple[str, ...] = ()
+
+    @property
+    def numeric(self) -> bool:
+        return _NUMERIC.fullmatch(self.text) is not None
+
+    @property
+    def sure(self) -> bool:
+        """A number is sure when confident and read the same way twice; text always is."""
+        return not self.numeric or (self.confidence >= MIN_CONFIDENCE and len(self.readings) <= 1)
+
+
+# --- image geometry ---------------------------------------------------------------------------
+
+
+def _skew(np: Any, cv2: Any, gray: Any) -> float:
+    """The angle (degrees) that straightens the page: the one whose row profile is sharpest."""
+    small = gray
+    if gray.shape[1] > 800:
+        f = 800 / gray.shape[1]
+        small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+    best, best_score = 0.0, -1.0
+    for tenth in range(int(-MAX_SKEW * 10), int(MAX_SKEW * 10) + 1):
+        angle = tenth / 10
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+        score = float(np.var(turned.sum(axis=1)))
+        if score > best_score:
+            best, best_score = angle, score
+    return best
+
+
+def _straighten(np: Any, cv2: Any, rgb: Any) -> Any:
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    angle = _skew(np, cv2, gray)
+    if abs(angle) < 0.05:
+        return rgb
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(rgb, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+
+
+def _rules(np: Any, cv2: Any, gray: Any, scale: float) -> list[Rule]:
+    """The table's ruling lines: long thin runs of dark pixels, in points."""
+    ink = ((gray < 150).astype(np.uint8)) * 255
+    rules: list[Rule] = []
+    for horizontal in (True, False):
+        length = max(8, round((30 if horizontal else 14) * scale))
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for x, y, w, h, _area in stats[1:count]:
+            if horizontal and h <= 4 * scale:
+                mid = (y + h / 2) / scale
+                rules.append(Rule(x / scale, mid, (x + w) / scale, mid))
+            elif not horizontal and w <= 4 * scale:
+                mid = (x + w / 2) / scale
+                rules.append(Rule(mid, y / scale, mid, (y + h) / scale))
+    return rules
+
+
+# --- recognition ------------------------------------------------------------------------------
+
+
+def _second_readings(np: Any, cv2: Any, gray: Any, boxes: Sequence[tuple[int, int, int, int]]) -> list[str]:
+    """Each box read again on its own, binarised and enlarged: a check of the first reading."""
+    if not boxes:
+        return []
+    crops = []
+    h, w = gray.shape
+    for x0, y0, x1, y1 in boxes:
+        pad = max(2, (y1 - y0) // 4)
+        crop = gray[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)]
+        crop = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    result, _ = _engine().text_rec(crops)
+    return ["".join(str(r[0]).split()) for r in result]
+
+
+def _split_numbers(text: str, box: tuple[float, float, float, float]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """A line of numbers separated by spaces (``0 0 1``) as one piece per number, placed in proportion."""
+    parts = text.split()
+    if len(parts) < 2 or not all(_NUMERIC.fullmatch(p) for p in parts):
+        return [(text.strip(), box)]
+    x0, top, x1, bottom = box
+    step = (x1 - x0) / max(len(text), 1)
+    out = []
+    pos = 0
+    for p in parts:
+        start = text.index(p, pos)
+        pos = start + len(p)
+        out.append((p, (x0 + start * step, top, x0 + pos * step, bottom)))
+    return out
+
+
+def recognise_image(image: Any, *, scale: float) -> tuple[list[OcrLine], list[Rule], tuple[float, float]]:
+    """The lines of text and the ruling lines in a page image (a PIL image), in points.
+
+    ``scale`` is pixels per point (``dpi / 72``). Returns the lines, the rules and the page
+    size in points.
+    """
+    np, cv2, _ = _modules()
+    rgb = _straighten(np, cv2, np.asarray(image.convert("RGB")))
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    height, width = gray.shape
+    with _LOCK:
+        found, _ = _engine()(rgb, use_cls=False)
+        pieces: list[tuple[str, float, tuple[float, float, float, float]]] = []
+        for quad, text, score in found or ():
+            xs = [float(p[0]) for p in quad]
+            ys = [float(p[1]) for p in quad]
+            clean = unicodedata.normalize("NFKC", str(text)).strip()
+            if not clean:
+                continue
+            for piece, box in _split_numbers(clean, (min(xs), min(ys), max(xs), max(ys))):
+                pieces.append((piece, float(score), box))
+        numeric = [i for i, (t, _, _) in enumerate(pieces) if _NUMERIC.fullmatch(t)]
+        boxes = [tuple(int(round(v)) for v in pieces[i][2]) for i in numeric]
+        again = dict(zip(numeric, _second_readings(np, cv2, gray, boxes)))  # type: ignore[arg-type]
+    lines = []
+    for i, (text, score, (x0, y0, x1, y1)) in enumerate(pieces):
+        readings: tuple[str, ...] = ()
+        second = again.get(i)
+        if second is not None and second != text:
+            readings = (text, second)
+        lines.append(
+            OcrLine(
+                text=text,
+                x0=x0 / scale,
+                top=y0 / scale,
+                x1=x1 / scale,
+                bottom=y1 / scale,
+                confidence=round(score, 4),
+                readings=readings,
+            )
+        )
+    return lines, _rules(np, cv2, gray, scale), (width / scale, height / scale)
+
+
+def _weight(ch: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55
+
+
+def _glyphs(line: OcrLine) -> list[Glyph]:
+    """The line as glyphs spread over its box in proportion to the characters' widths."""
+    text = line.text if line.sure else UNSURE + line.text
+    weights = [_weight(ch) for ch in text]
+    total = sum(weights) or 1.0
+    em = max(line.bottom - line.top, 1.0)
+    out = []
+    x = line.x0
+    for ch, wt in zip(text, weights):
+        x1 = x + (line.x1 - line.x0) * wt / total
+        if not ch.isspace():
+            out.append(Glyph(ch, x, line.top, x1, line.bottom, em))
+        x = x1
+    return out
+
+
+def _unsure_diagnostic(line: OcrLine, page: int) -> Diagnostic:
+    box = f"({line.x0:.0f}, {line.top:.0f}, {line.x1:.0f}, {line.bottom:.0f})"
+    if len(line.readings) > 1:
+        why = f"read two ways ({' or '.join(repr(r) for r in line.readings)})"
+    else:
+        why = f"read with confidence {line.confidence:.2f} (below {MIN_CONFIDENCE})"
+    return Diagnostic(
+        code="ocr_unsure",
+        message=f"the number in the box {box} pt of the scanned page is {why}; not stated",
+        location=SourceLocation(page=page),
+        raw=line.text,
+    )
+
+
+def page_content(
+    image: Any, *, page: int, scale: float, lines_out: list[OcrLine] | None = None
+) -> tuple[PageContent, list[Diagnostic]]:
+    """One page image as the :class:`PageContent` the PDF reader would give, with OCR diagnostics."""
+    lines, rules, (width, height) = recognise_image(image, scale=scale)
+    if lines_out is not None:
+        lines_out.extend(lines)
+    glyphs = [g for line in lines for g in _glyphs(line)]
+    diagnostics = [_unsure_diagnostic(line, page) for line in lines if not line.sure]
+    content = PageContent(number=page, width=width, height=height, glyphs=tuple(glyphs), rules=tuple(rules))
+    return content, diagnostics
+
+
+def recognise_pages(
+    data: bytes, pages: Sequence[PageContent], scans: Sequence[int], on_page: Callable[[int], None] | None = None
+) -> tuple[list[PageContent], list[Diagnostic]]:
+    """``pages`` with the scanned ones (numbers in ``scans``) replaced by what OCR reads on them.
+
+    Raises ``missing_extra`` when the ``ocr`` extra is not installed.
+    """
+    _modules()
+    import pypdfium2
+
+    out = list(pages)
+    diagnostics: list[Diagnostic] = []
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        for number in scans:
+            page = doc[number - 1]
+            try:
+                scale = min(MAX_SIDE / max(page.get_width(), page.get_height(), 1.0), 300 / 72)
+                image = page.render(scale=scale, grayscale=False).to_pil()
+            finally:
+                page.close()
+            content, notes = page_content(image, page=number, scale=scale)
+            out[number - 1] = attrs.evolve(content, images=pages[number - 1].images)
+            diagnostics.extend(notes)
+            diagnostics.append(
+                Diagnostic(
+                    code="ocr_page",
+                    message="this page is an image: its text was read by OCR",
+                    location=SourceLocation(page=number),
+                )
+            )
+            if on_page is not None:
+                on_page(number)
+    finally:
+        doc.close()
+    return out, diagnostics
+
+
+def read_image(data: bytes) -> Any:
+    """A PNG or JPEG image of a report page as a :class:`~govinfo.readers.cells.SourceDocument`."""
+    from PIL import Image, UnidentifiedImageError
+
+    from .cells import SourceDocument, TableBlock
+    from .pdflayout import layout_blocks
+
+    _modules()
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.width * image.height > MAX_PIXELS:
+            raise ParseError(
+                f"the image is {image.width}×{image.height} pixels; a scanned page has at most "
+                f"{MAX_PIXELS} (govinfo.readers.ocr.MAX_PIXELS)",
+                code="image_too_large",
+            )
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError) as e:
+        raise ParseError(f"the image is damaged or truncated and cannot be read ({e})", code="image_damaged") from None
+    # A page image has no size in points: take it as an A4 page wide (595 pt), as scans are.
+    if max(image.size) > MAX_SIDE:
+        f = MAX_SIDE / max(image.size)
+        image = image.resize((max(1, round(image.width * f)), max(1, round(image.height * f))))
+    scale = image.width / 595.0
+    content, diagnostics = page_content(image, page=1, scale=scale)
+    if not any(not g.text.isspace() for g in content.glyphs):
+        raise ParseError("OCR found no text in the image", code="pdf_no_text")
+    blocks, more = layout_blocks([content])
+    diagnostics.extend(more)
+    if not any(isinstance(b, TableBlock) for b in blocks):
+        diagnostics.append(
+            Diagnostic(code="pdf_no_tables", message="no ruled table was found in the image")
+        )
+    return SourceDocument(blocks=tuple(blocks), layout="image", diagnostics=tuple(diagnostics))
