@@ -37,13 +37,14 @@ from typing import Any
 import attrs
 
 from ..errors import ParseError
-from .cells import Diagnostic, SourceLocation
+from .cells import Diagnostic, SourceDocument, SourceLocation, TableBlock
 from .pdflayout import Glyph, PageContent, Rule
 
 __all__ = [
     "MIN_CONFIDENCE",
     "UNSURE",
     "OcrLine",
+    "check_identities",
     "is_image",
     "ocr_available",
     "read_image",
@@ -77,7 +78,13 @@ def _modules() -> tuple[Any, Any, Any]:
         import cv2
         import numpy
         import rapidocr_onnxruntime
-    except ImportError:
+    except ImportError as e:
+        if ".so" in str(e):  # OpenCV without the system's libGL/GLib
+            raise ParseError(
+                f"OCR cannot start: a system library is missing ({e}); on Debian/Ubuntu: "
+                "apt-get install libgl1 libglib2.0-0",
+                code="missing_extra",
+            ) from None
         raise ParseError(
             f"reading a scanned report (pages that are images, without a text layer) needs OCR: {_INSTALL} "
             "(Python 3.10 to 3.12)",
@@ -198,7 +205,14 @@ def _second_readings(np: Any, cv2: Any, gray: Any, boxes: Sequence[tuple[int, in
     return ["".join(str(r[0]).split()) for r in result]
 
 
-def _split_numbers(text: str, box: tuple[float, float, float, float]) -> list[tuple[str, tuple[float, float, float, float]]]:
+def _pixels(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = box
+    return round(x0), round(y0), round(x1), round(y1)
+
+
+def _split_numbers(
+    text: str, box: tuple[float, float, float, float]
+) -> list[tuple[str, tuple[float, float, float, float]]]:
     """A line of numbers separated by spaces (``0 0 1``) as one piece per number, placed in proportion."""
     parts = text.split()
     if len(parts) < 2 or not all(_NUMERIC.fullmatch(p) for p in parts):
@@ -236,8 +250,8 @@ def recognise_image(image: Any, *, scale: float) -> tuple[list[OcrLine], list[Ru
             for piece, box in _split_numbers(clean, (min(xs), min(ys), max(xs), max(ys))):
                 pieces.append((piece, float(score), box))
         numeric = [i for i, (t, _, _) in enumerate(pieces) if _NUMERIC.fullmatch(t)]
-        boxes = [tuple(int(round(v)) for v in pieces[i][2]) for i in numeric]
-        again = dict(zip(numeric, _second_readings(np, cv2, gray, boxes)))  # type: ignore[arg-type]
+        boxes = [_pixels(pieces[i][2]) for i in numeric]
+        again = dict(zip(numeric, _second_readings(np, cv2, gray, boxes)))
     lines = []
     for i, (text, score, (x0, y0, x1, y1)) in enumerate(pieces):
         readings: tuple[str, ...] = ()
@@ -264,7 +278,7 @@ def _weight(ch: str) -> float:
 
 def _glyphs(line: OcrLine) -> list[Glyph]:
     """The line as glyphs spread over its box in proportion to the characters' widths."""
-    text = line.text if line.sure else UNSURE + line.text
+    text = line.text if line.sure else UNSURE + "/".join(line.readings or (line.text,))
     weights = [_weight(ch) for ch in text]
     total = sum(weights) or 1.0
     em = max(line.bottom - line.top, 1.0)
@@ -306,7 +320,10 @@ def page_content(
 
 
 def recognise_pages(
-    data: bytes, pages: Sequence[PageContent], scans: Sequence[int], on_page: Callable[[int], None] | None = None
+    data: bytes,
+    pages: Sequence[PageContent],
+    scans: Sequence[int],
+    on_page: Callable[[int], None] | None = None,
 ) -> tuple[list[PageContent], list[Diagnostic]]:
     """``pages`` with the scanned ones (numbers in ``scans``) replaced by what OCR reads on them.
 
@@ -343,17 +360,16 @@ def recognise_pages(
     return out, diagnostics
 
 
-def read_image(data: bytes) -> Any:
+def read_image(data: bytes) -> SourceDocument:
     """A PNG or JPEG image of a report page as a :class:`~govinfo.readers.cells.SourceDocument`."""
     from PIL import Image, UnidentifiedImageError
 
-    from .cells import SourceDocument, TableBlock
     from .pdflayout import layout_blocks
 
     _modules()
     Image.MAX_IMAGE_PIXELS = None
     try:
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         if image.width * image.height > MAX_PIXELS:
             raise ParseError(
                 f"the image is {image.width}×{image.height} pixels; a scanned page has at most "
@@ -362,7 +378,9 @@ def read_image(data: bytes) -> Any:
             )
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as e:
-        raise ParseError(f"the image is damaged or truncated and cannot be read ({e})", code="image_damaged") from None
+        raise ParseError(
+            f"the image is damaged or truncated and cannot be read ({e})", code="image_damaged"
+        ) from None
     # A page image has no size in points: take it as an A4 page wide (595 pt), as scans are.
     if max(image.size) > MAX_SIDE:
         f = MAX_SIDE / max(image.size)
@@ -374,7 +392,134 @@ def read_image(data: bytes) -> Any:
     blocks, more = layout_blocks([content])
     diagnostics.extend(more)
     if not any(isinstance(b, TableBlock) for b in blocks):
-        diagnostics.append(
-            Diagnostic(code="pdf_no_tables", message="no ruled table was found in the image")
-        )
+        diagnostics.append(Diagnostic(code="pdf_no_tables", message="no ruled table was found in the image"))
     return SourceDocument(blocks=tuple(blocks), layout="image", diagnostics=tuple(diagnostics))
+
+
+# --- the identities check what was read -------------------------------------------------------
+
+
+def _candidates(raw: str | None) -> tuple[int, ...]:
+    """The readings an unsure cell's text offers (``"\ufffd17/11"`` → ``(17, 11)``)."""
+    if raw is None or UNSURE not in raw:
+        return ()
+    out = []
+    for part in raw.replace(UNSURE, "").split("/"):
+        digits = "".join(part.split()).replace(",", "")
+        if digits.isascii() and digits.isdigit() and len(digits) <= 15:
+            out.append(int(digits))
+    return tuple(dict.fromkeys(out))
+
+
+def check_identities(result: Any) -> Any:
+    """A :class:`~govinfo.readers.ParseResult` read by OCR, checked with the identities E1–E4.
+
+    - A cell left unsure (``unreadable_number``) that is the one unknown term of an identity
+      whose other terms were read is solved from it; when the solution is one of the cell's
+      OCR readings, the identity confirms that reading: the cell takes it, and an
+      ``ocr_confirmed`` diagnostic says so. Otherwise the cell stays not stated.
+    - An identity that holds with every term read confirms those numbers (counted in one
+      ``ocr_identities`` diagnostic); one that fails names its terms read from the scan as
+      suspects (``ocr_suspect``, with the cell's path): a misreading, or a published error.
+    """
+    from ..validation.rules import IDENTITIES
+
+    report = result.report
+    if report is None:
+        return result
+    equations = [eq for identity in IDENTITIES for eq in identity.equations(report)]
+
+    def path(eq: Any, cell: Any) -> str:
+        return ".".join(("$", eq.table.key, *cell.path))
+
+    unsure: dict[str, tuple[Diagnostic, tuple[int, ...]]] = {}
+    for d in result.diagnostics:
+        if d.code == "unreadable_number" and d.path and _candidates(d.raw):
+            unsure[d.path] = (d, _candidates(d.raw))
+    tables = {key: getattr(report, key) for key in {eq.table.key for eq in equations}}
+    notes: list[Diagnostic] = []
+    solved: set[str] = set()
+
+    def value(eq: Any, cell: Any) -> Any:
+        return tables[eq.table.key].cells[cell.index]
+
+    def holds(eq: Any) -> bool | None:
+        values = [(value(eq, c), k) for c, k in eq.terms()]
+        if any(type(v) is not int for v, _ in values):
+            return None
+        return bool(sum(v * k for v, k in values) == 0)
+
+    changed = True
+    while changed:
+        changed = False
+        for eq in equations:
+            terms = eq.terms()
+            missing = [(c, k) for c, k in terms if value(eq, c) is None]
+            if len(missing) != 1 or any(
+                type(value(eq, c)) is not int for c, _ in terms if value(eq, c) is not None
+            ):
+                continue
+            cell, coef = missing[0]
+            where = path(eq, cell)
+            if where not in unsure or where in solved:
+                continue
+            rest = sum(value(eq, c) * k for c, k in terms if c is not cell)
+            solution = -rest * coef
+            diag, readings = unsure[where]
+            if solution < 0 or solution not in readings:
+                continue
+            table = tables[eq.table.key]
+            tables[eq.table.key] = attrs.evolve(
+                table, cells=tuple(solution if i == cell.index else v for i, v in enumerate(table.cells))
+            )
+            # Every identity through the cell that can now be checked must hold.
+            through = [e for e in equations if any(path(e, c) == where for c, _ in e.terms())]
+            if any(holds(e) is False for e in through):
+                tables[eq.table.key] = table
+                continue
+            solved.add(where)
+            changed = True
+            notes.append(
+                Diagnostic(
+                    code="ocr_confirmed",
+                    message=f"the scanned number read unsure ({' or '.join(map(str, readings))}) is "
+                    f"{solution}: "
+                    "the identity through this cell holds only with that reading",
+                    location=diag.location,
+                    raw=diag.raw,
+                    path=where,
+                )
+            )
+    held = broken = 0
+    for eq in equations:
+        ok = holds(eq)
+        if ok is not None:
+            held, broken = held + ok, broken + (not ok)
+    new = attrs.evolve(report, **tables)
+    suspects: dict[str, Diagnostic] = {}
+    if broken:
+        from ..validation.engine import validate
+
+        for f in validate(new, rules=IDENTITIES):
+            for s in (f.suspect, *f.candidates):
+                if s is not None and s.path not in suspects:
+                    suspects[s.path] = Diagnostic(
+                        code="ocr_suspect",
+                        message=f"{f.code}: {f.message_en} This number was read from a scan: it may be "
+                        "misread (or the report is wrong); check it against the image",
+                        path=s.path,
+                    )
+    if held or broken:
+        notes.append(
+            Diagnostic(
+                code="ocr_identities",
+                message=f"of the identities that could be checked, {held} hold with the numbers read "
+                f"from the scan and {broken} do not",
+            )
+        )
+    notes.extend(suspects.values())
+    if not notes:
+        return result
+    kept = tuple(d for d in result.diagnostics if not (d.code == "unreadable_number" and d.path in solved))
+    read = tuple((key, tables.get(key, table)) for key, table in result.tables)
+    return attrs.evolve(result, report=new, diagnostics=kept + tuple(notes), tables=read)
