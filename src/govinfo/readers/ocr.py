@@ -167,14 +167,19 @@ def _straighten(np: Any, cv2: Any, rgb: Any) -> Any:
     return cv2.warpAffine(rgb, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
-def _rules(np: Any, cv2: Any, gray: Any, scale: float) -> list[Rule]:
-    """The table's ruling lines: long thin runs of dark pixels, in points."""
-    ink = ((gray < 150).astype(np.uint8)) * 255
+def _rules(np: Any, cv2: Any, gray: Any, scale: float, masks: list[Any] | None = None) -> list[Rule]:
+    """The table's ruling lines: long thin runs of dark pixels, in points (their pixels in ``masks``)."""
     rules: list[Rule] = []
+    run = max(3, round(2 * scale))
     for horizontal in (True, False):
+        # Averaged along the line first, so that noise neither breaks a rule nor makes one.
+        smooth = cv2.blur(gray, (run, 1) if horizontal else (1, run))
+        ink = ((smooth < 160).astype(np.uint8)) * 255
         length = max(8, round((30 if horizontal else 14) * scale))
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
         lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        if masks is not None:
+            masks.append(lines)
         count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for x, y, w, h, _area in stats[1:count]:
             if horizontal and h <= 4 * scale:
@@ -187,6 +192,51 @@ def _rules(np: Any, cv2: Any, gray: Any, scale: float) -> list[Rule]:
 
 
 # --- recognition ------------------------------------------------------------------------------
+
+
+def _missed(
+    np: Any,
+    cv2: Any,
+    gray: Any,
+    scale: float,
+    lines: Sequence[Any],
+    found: Sequence[tuple[int, int, int, int]],
+) -> list[tuple[int, int, int, int]]:
+    """Marks the detector passed over (a lone ``0`` in a cell): ink off the rules and outside every
+    box found, as big as a character, in pixels."""
+    ink = ((gray < 190).astype(np.uint8)) * 255
+    square = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))
+    for mask in lines:
+        ink = cv2.subtract(ink, cv2.dilate(mask, square))
+    pad = max(2, round(scale))
+    for x0, y0, x1, y1 in found:
+        ink[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad] = 0
+    kx, ky = max(1, round(1.5 * scale)), max(1, round(0.5 * scale))
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:count]:
+        w, h = w - kx + 1, h - ky + 1
+        strokes = int(np.count_nonzero(ink[y : y + h + ky, x : x + w + kx]))
+        if 4 * scale <= h <= 20 * scale and 1.8 * scale <= w <= 80 * scale and strokes >= 3 * h:
+            out.append((int(x), int(y), int(x + w + kx - 1), int(y + h + ky - 1)))
+    return out[:400]
+
+
+def _read_boxes(
+    np: Any, cv2: Any, gray: Any, boxes: Sequence[tuple[int, int, int, int]]
+) -> list[tuple[str, float]]:
+    """The recogniser alone on each box (no detection): its text and confidence."""
+    if not boxes:
+        return []
+    h, w = gray.shape
+    crops = []
+    for x0, y0, x1, y1 in boxes:
+        pad = max(2, (y1 - y0) // 4)
+        crop = gray[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)]
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    result, _ = _engine().text_rec(crops)
+    return [(unicodedata.normalize("NFKC", str(r[0])).strip(), float(r[1])) for r in result]
 
 
 def _second_readings(np: Any, cv2: Any, gray: Any, boxes: Sequence[tuple[int, int, int, int]]) -> list[str]:
@@ -238,6 +288,10 @@ def recognise_image(image: Any, *, scale: float) -> tuple[list[OcrLine], list[Ru
     rgb = _straighten(np, cv2, np.asarray(image.convert("RGB")))
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     height, width = gray.shape
+    masks: list[Any] = []
+    rules = _rules(np, cv2, gray, scale, masks)
+    if float((gray < 150).mean()) < 0.0005:  # a blank page: nothing to read
+        return [], rules, (width / scale, height / scale)
     with _LOCK:
         found, _ = _engine()(rgb, use_cls=False)
         pieces: list[tuple[str, float, tuple[float, float, float, float]]] = []
@@ -249,6 +303,10 @@ def recognise_image(image: Any, *, scale: float) -> tuple[list[OcrLine], list[Ru
                 continue
             for piece, box in _split_numbers(clean, (min(xs), min(ys), max(xs), max(ys))):
                 pieces.append((piece, float(score), box))
+        missed = _missed(np, cv2, gray, scale, masks, [_pixels(b) for _, _, b in pieces])
+        for box, (text, score) in zip(missed, _read_boxes(np, cv2, gray, missed)):
+            if text and score >= 0.5:
+                pieces.append((text, score, (float(box[0]), float(box[1]), float(box[2]), float(box[3]))))
         numeric = [i for i, (t, _, _) in enumerate(pieces) if _NUMERIC.fullmatch(t)]
         boxes = [_pixels(pieces[i][2]) for i in numeric]
         again = dict(zip(numeric, _second_readings(np, cv2, gray, boxes)))
@@ -269,7 +327,7 @@ def recognise_image(image: Any, *, scale: float) -> tuple[list[OcrLine], list[Ru
                 readings=readings,
             )
         )
-    return lines, _rules(np, cv2, gray, scale), (width / scale, height / scale)
+    return lines, rules, (width / scale, height / scale)
 
 
 def _weight(ch: str) -> float:
