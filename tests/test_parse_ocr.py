@@ -32,9 +32,7 @@ DOCS = {
     "hongze": (DATA / "hongze-government-2023.pdf", (2, 3, 4)),
 }
 
-needs_ocr = pytest.mark.skipif(
-    not ocr_available(), reason="the ocr extra (rapidocr-onnxruntime) installs on Python < 3.13 only"
-)
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="the ocr extra (rapidocr) is not installed")
 
 
 def _images(path: Path, pages: tuple[int, ...], dpi: int) -> list[Any]:
@@ -181,7 +179,7 @@ def _blank_scan() -> bytes:
 
 
 def test_scan_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
     with pytest.raises(ParseError) as info:
         govinfo.parse(_blank_scan())
     assert info.value.code == "missing_extra"
@@ -191,7 +189,7 @@ def test_scan_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_image_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from PIL import Image
 
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
     buf = io.BytesIO()
     Image.new("L", (60, 80), 255).save(buf, "PNG")
     with pytest.raises(ParseError) as info:

@@ -1,10 +1,10 @@
 """Read scanned pages: image-only PDF pages and PNG/JPEG images (needs the ``ocr`` extra).
 
-``pip install 'govinfo-cn[ocr]'`` installs `RapidOCR <https://pypi.org/project/rapidocr-onnxruntime/>`_
-(``rapidocr-onnxruntime``, Apache-2.0): PaddleOCR's Chinese PP-OCR detection and recognition
-models run with ONNX Runtime, the models inside the wheel, so nothing is downloaded at run time.
-It supports Python 3.6 to 3.12 (``Requires-Python <3.13``); on 3.13 the extra installs nothing and
-a scan gives the ``missing_extra`` error. Why this engine and not Tesseract: ``docs/performance.md``.
+``pip install 'govinfo-cn[ocr]'`` installs `RapidOCR <https://pypi.org/project/rapidocr/>`_
+(``rapidocr`` 3.x, Apache-2.0) with ONNX Runtime: PaddleOCR's Chinese PP-OCRv6 detection and
+recognition models, shipped inside the wheel. govinfo checks that they are there before it
+starts the engine and never lets it download a model. Why this engine and not
+``rapidocr-onnxruntime`` or Tesseract: ``docs/ocr.md`` (measured).
 
 A page is rendered with PDFium, straightened (a scan is often turned by a degree or so), its
 ruling lines are found in the image, and every recognised line of text becomes positioned
@@ -73,24 +73,18 @@ def is_image(data: bytes) -> bool:
 
 
 def _modules() -> tuple[Any, Any, Any]:
-    """``(numpy, cv2, rapidocr_onnxruntime)``, or ``missing_extra`` naming the ``ocr`` extra."""
+    """``(numpy, cv2, rapidocr)``, or ``missing_extra`` naming the ``ocr`` extra."""
     try:
         import cv2
         import numpy
-        import rapidocr_onnxruntime
-    except ImportError as e:
-        if ".so" in str(e):  # OpenCV without the system's libGL/GLib
-            raise ParseError(
-                f"OCR cannot start: a system library is missing ({e}); on Debian/Ubuntu: "
-                "apt-get install libgl1 libglib2.0-0",
-                code="missing_extra",
-            ) from None
+        import onnxruntime  # noqa: F401  (rapidocr's engine: its absence must fail here)
+        import rapidocr
+    except ImportError:
         raise ParseError(
-            f"reading a scanned report (pages that are images, without a text layer) needs OCR: {_INSTALL} "
-            "(Python 3.10 to 3.12)",
+            f"reading a scanned report (pages that are images, without a text layer) needs OCR: {_INSTALL}",
             code="missing_extra",
         ) from None
-    return numpy, cv2, rapidocr_onnxruntime
+    return numpy, cv2, rapidocr
 
 
 def ocr_available() -> bool:
@@ -105,7 +99,28 @@ def ocr_available() -> bool:
 @functools.cache
 def _engine() -> Any:
     _, _, rapidocr = _modules()
-    return rapidocr.RapidOCR(print_verbose=False)
+    from pathlib import Path
+
+    models = Path(rapidocr.__file__).parent / "models"
+    if not (any(models.glob("*det*.onnx")) and any(models.glob("*rec*.onnx"))):
+        # RapidOCR would download them: govinfo never fetches anything at run time.
+        raise ParseError(
+            f"the installed rapidocr has no models in {models}; reinstall it from its wheel: {_INSTALL}",
+            code="missing_extra",
+        )
+    return rapidocr.RapidOCR(params={"Global.log_level": "error", "Global.use_cls": False})
+
+
+def _recognise(crops: Sequence[Any]) -> list[tuple[str, float]]:
+    """The recogniser alone (no detection) on each crop: its text and confidence."""
+    engine = _engine()
+    out = []
+    for crop in crops:
+        r = engine(crop, use_det=False, use_cls=False, use_rec=True)
+        text = (r.txts or ("",))[0]
+        score = (r.scores or (0.0,))[0]
+        out.append((unicodedata.normalize("NFKC", str(text)).strip(), float(score)))
+    return out
 
 
 @attrs.frozen(kw_only=True)
@@ -235,8 +250,7 @@ def _read_boxes(
         pad = max(2, (y1 - y0) // 4)
         crop = gray[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)]
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
-    result, _ = _engine().text_rec(crops)
-    return [(unicodedata.normalize("NFKC", str(r[0])).strip(), float(r[1])) for r in result]
+    return _recognise(crops)
 
 
 def _second_readings(np: Any, cv2: Any, gray: Any, boxes: Sequence[tuple[int, int, int, int]]) -> list[str]:
@@ -251,8 +265,7 @@ def _second_readings(np: Any, cv2: Any, gray: Any, boxes: Sequence[tuple[int, in
         crop = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
         _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
-    result, _ = _engine().text_rec(crops)
-    return ["".join(str(r[0]).split()) for r in result]
+    return ["".join(text.split()) for text, _ in _recognise(crops)]
 
 
 def _pixels(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
@@ -293,7 +306,8 @@ def recognise_image(image: Any, *, scale: float) -> tuple[list[OcrLine], list[Ru
     if float((gray < 150).mean()) < 0.0005:  # a blank page: nothing to read
         return [], rules, (width / scale, height / scale)
     with _LOCK:
-        found, _ = _engine()(rgb, use_cls=False)
+        out = _engine()(rgb, use_det=True, use_cls=False, use_rec=True)
+        found = zip(out.boxes, out.txts, out.scores) if out.boxes is not None and out.txts else ()
         pieces: list[tuple[str, float, tuple[float, float, float, float]]] = []
         for quad, text, score in found or ():
             xs = [float(p[0]) for p in quad]
