@@ -32,13 +32,16 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import ParseError
 from .cells import Diagnostic, SourceDocument, SourceLocation, TableBlock
 from .pdflayout import Glyph, PageContent, Rule
+
+if TYPE_CHECKING:
+    from .document import ParseResult
 
 __all__ = [
     "MIN_CONFIDENCE",
@@ -483,7 +486,7 @@ def _candidates(raw: str | None) -> tuple[int, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def check_identities(result: Any) -> Any:
+def check_identities(result: ParseResult) -> ParseResult:
     """A :class:`~govinfo.readers.ParseResult` read by OCR, checked with the identities E1–E4.
 
     - A cell left unsure (``unreadable_number``) that is the one unknown term of an identity
