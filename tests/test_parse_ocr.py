@@ -260,3 +260,18 @@ def test_broken_identity_names_the_suspect() -> None:
     assert "$.requests.new_received.natural_person" in suspects
     (summary,) = [d for d in checked.diagnostics if d.code == "ocr_identities"]
     assert "do not" in summary.message
+
+
+@needs_ocr
+def test_huge_image_is_refused_before_decoding() -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 20_000, 20_000, 8, 0, 0, 0, 0))  # 400 million pixels
+    data = b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    with pytest.raises(ParseError) as info:
+        govinfo.parse(data)
+    assert info.value.code == "image_too_large"

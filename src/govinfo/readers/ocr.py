@@ -31,6 +31,7 @@ import io
 import re
 import threading
 import unicodedata
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -442,17 +443,26 @@ def read_image(data: bytes) -> SourceDocument:
     from .pdflayout import layout_blocks
 
     _modules()
-    Image.MAX_IMAGE_PIXELS = None
     try:
-        image: Image.Image = Image.open(io.BytesIO(data))
-        if image.width * image.height > MAX_PIXELS:
-            raise ParseError(
-                f"the image is {image.width}×{image.height} pixels; a scanned page has at most "
-                f"{MAX_PIXELS} (govinfo.readers.ocr.MAX_PIXELS)",
-                code="image_too_large",
-            )
-        image.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image: Image.Image = Image.open(io.BytesIO(data))
+        pixels = image.width * image.height
+    except Image.DecompressionBombError:
+        pixels = MAX_PIXELS + 1
     except (UnidentifiedImageError, OSError, ValueError) as e:
+        raise ParseError(f"the image is damaged and cannot be read ({e})", code="image_damaged") from None
+    if pixels > MAX_PIXELS:
+        raise ParseError(
+            f"the image has more than {MAX_PIXELS} pixels; a scanned page has fewer "
+            "(govinfo.readers.ocr.MAX_PIXELS)",
+            code="image_too_large",
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image.load()
+    except (OSError, ValueError) as e:
         raise ParseError(
             f"the image is damaged or truncated and cannot be read ({e})", code="image_damaged"
         ) from None
