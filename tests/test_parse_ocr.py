@@ -275,3 +275,22 @@ def test_huge_image_is_refused_before_decoding() -> None:
     with pytest.raises(ParseError) as info:
         govinfo.parse(data)
     assert info.value.code == "image_too_large"
+
+
+def test_a_scanned_page_among_text_pages_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Huai'an 2024 with a blank scanned page added: read from its text, the scan named."""
+    import pypdfium2
+    from PIL import Image
+
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    doc = pypdfium2.PdfDocument(DOCS["huaian"][0])
+    scan = pypdfium2.PdfDocument(_image_pdf([Image.new("L", (595, 842), 255)], 72))
+    doc.import_pages(scan)
+    buf = io.BytesIO()
+    doc.save(buf)
+    result = parse_document(buf.getvalue())
+    assert result.report is not None
+    assert result.report.requests["new_received", "total"] == 3119
+    assert [(d.code, d.location.page) for d in result.diagnostics if d.code.startswith("ocr_")] == [
+        ("ocr_unavailable", 7)
+    ]

@@ -295,6 +295,15 @@ def read_pdf(data: bytes) -> SourceDocument:
 
         if ocr_available() or len(scans) == len(pages):
             pages, ocr_notes = recognise_pages(data, pages, scans)
+        else:
+            ocr_notes = [
+                Diagnostic(
+                    code="ocr_unavailable",
+                    message="this page is an image; reading it needs OCR: pip install 'govinfo-cn[ocr]'",
+                    location=SourceLocation(page=n),
+                )
+                for n in scans
+            ]
     if not any(any(not g.text.isspace() for g in p.glyphs) for p in pages):
         images = sum(p.images for p in pages)
         if images and ocr_notes:
