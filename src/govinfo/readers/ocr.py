@@ -51,8 +51,10 @@ __all__ = [
     "check_identities",
     "is_image",
     "ocr_available",
+    "page_content",
     "read_image",
     "recognise_image",
+    "recognise_pages",
 ]
 
 #: A number read with less confidence than this (RapidOCR's score, 0 to 1) is not returned.
