@@ -24,7 +24,7 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 #: Every pinned version of every development tool and optional dependency (uv pip compile output).
 CONSTRAINTS = "requirements/constraints.txt"
 #: The extras the test suite exercises.
-TEST_EXTRAS = "testing,fast,pdf,docx,xlsx,parquet,pandas,polars,dask"
+TEST_EXTRAS = "testing,fast,pdf,docx,xlsx,parquet,pandas,polars,dask,ocr"
 
 
 def _install(session: nox.Session, *groups: str, extras: str = TEST_EXTRAS, latest: bool = False) -> None:

@@ -60,7 +60,8 @@ PARALLEL_THRESHOLD = 32
 #: The largest input read (as the parser: the longest real report is well under 1 MB).
 MAX_BYTES = 64 * 1024 * 1024
 
-_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .docx (zip), .doc/.wps (OLE2)
+#: .docx/.xlsx (zip), .doc/.wps (OLE2), PNG and JPEG (scanned pages, read by OCR).
+_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff")
 
 
 def _error_key(error: GovinfoError | None) -> object:

@@ -284,7 +284,12 @@ def parse_document(
         gc.disable()
     try:
         doc, cut = _read_source(source)
-        return read_document(doc, edition=edition, year=year, agency=agency, name=name, cut=cut)
+        result = read_document(doc, edition=edition, year=year, agency=agency, name=name, cut=cut)
+        if any(d.code == "ocr_page" for d in doc.diagnostics) or doc.layout == "image":
+            from .ocr import check_identities  # a scan: the identities check what OCR read
+
+            result = check_identities(result)
+        return result
     except GovinfoError:
         raise
     except RecursionError:

@@ -4,6 +4,7 @@
 - Word: a zip archive holding ``word/document.xml``.
 - Excel: a zip archive holding ``xl/workbook.xml`` (:mod:`govinfo.readers.xlsx`).
 - A legacy ``.doc``/``.wps`` or a password-protected ``.docx``: an OLE2 compound file.
+- A PNG or JPEG image of a report page (read by OCR: the ``ocr`` extra).
 - Anything else is text (plain text, pipe tables, Markdown, HTML), for the text readers.
 
 >>> sniff(b"%PDF-1.7\\n..."), sniff(b"<p>\\xe4\\xb8\\x80</p>")
@@ -22,8 +23,9 @@ __all__ = ["read_binary", "sniff"]
 
 
 def sniff(data: bytes) -> str | None:
-    """``"pdf"``, ``"docx"``, ``"xlsx"``, ``"ole2"``, or ``None`` for text."""
+    """``"pdf"``, ``"docx"``, ``"xlsx"``, ``"ole2"``, ``"image"``, or ``None`` for text."""
     from .docx import is_docx, is_ole2
+    from .ocr import is_image
     from .pdf import is_pdf
     from .xlsx import is_xlsx
 
@@ -35,6 +37,8 @@ def sniff(data: bytes) -> str | None:
         return "xlsx"
     if is_ole2(data):
         return "ole2"
+    if is_image(data):
+        return "image"
     return None
 
 
@@ -59,7 +63,8 @@ def read_binary(source: str | bytes | os.PathLike[str], max_bytes: int) -> Sourc
     head = _head(source)
     if head is None:
         return None
-    if not (b"%PDF-" in head or head[:4] == b"PK\x03\x04" or head[:4] == b"\xd0\xcf\x11\xe0"):
+    binary = head[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG") or head[:3] == b"\xff\xd8\xff"
+    if not (b"%PDF-" in head or binary):
         return None
     if isinstance(source, bytes):
         data = source
@@ -82,6 +87,10 @@ def read_binary(source: str | bytes | os.PathLike[str], max_bytes: int) -> Sourc
         from .xlsx import read_xlsx_document
 
         return read_xlsx_document(data)
+    if kind == "image":
+        from .ocr import read_image
+
+        return read_image(data)
     if head[:4] == b"PK\x03\x04":
         import io
         import zipfile

@@ -192,6 +192,9 @@ def read_value(text: str) -> CellValue:
             key = amount + _ENGLISH_UNITS[word]
     if key in BLANK_MARKS or text.strip() in BLANK_MARKS:
         return CellValue(kind="blank")
+    if "\ufffd" in key:
+        # The OCR reader's mark (govinfo.readers.ocr.UNSURE): a number it could not read for sure.
+        return CellValue(kind="unreadable", odd="the scanned number cannot be read for sure (see ocr_unsure)")
     if key[:1] in _WORD_SIGNS and key[1:2].isdigit():
         # ``减4`` / ``增3``: the 2019 net change with its sign written as a word (减 = decrease).
         key = _WORD_SIGNS[key[0]] + key[1:]

@@ -336,8 +336,29 @@ def read_pdf(data: bytes) -> SourceDocument:
     pages = pdf_pages(data)
     if not pages:
         raise ParseError("the PDF has no pages", code="pdf_no_text")
+    ocr_notes: list[Diagnostic] = []
+    scans = [p.number for p in pages if p.images and not any(not g.text.isspace() for g in p.glyphs)]
+    if scans:  # pages that are images: read by OCR (the ``ocr`` extra), see readers/ocr.py
+        from .ocr import ocr_available, recognise_pages
+
+        if ocr_available() or len(scans) == len(pages):
+            pages, ocr_notes = recognise_pages(data, pages, scans)
+        else:
+            ocr_notes = [
+                Diagnostic(
+                    code="ocr_unavailable",
+                    message="this page is an image; reading it needs OCR: pip install 'govinfo-cn[ocr]'",
+                    location=SourceLocation(page=n),
+                )
+                for n in scans
+            ]
     if not any(any(not g.text.isspace() for g in p.glyphs) for p in pages):
         images = sum(p.images for p in pages)
+        if images and ocr_notes:
+            raise ParseError(
+                f"the PDF is a scan ({images} image(s) on {len(pages)} page(s)) and OCR found no text in it",
+                code="pdf_no_text",
+            )
         if images:
             raise ParseError(
                 f"the PDF has no text layer, only {images} image(s) on {len(pages)} page(s): it is a "
@@ -346,6 +367,7 @@ def read_pdf(data: bytes) -> SourceDocument:
             )
         raise ParseError(f"the PDF's {len(pages)} page(s) hold no text", code="pdf_no_text")
     blocks, diagnostics = layout_blocks([p for p in pages if not p.damaged])
+    diagnostics.extend(ocr_notes)
     for p in pages:
         if p.damaged:
             diagnostics.append(
