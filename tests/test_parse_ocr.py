@@ -294,3 +294,28 @@ def test_a_scanned_page_among_text_pages_without_the_extra(monkeypatch: pytest.M
     assert [(d.code, d.location.page) for d in result.diagnostics if d.code.startswith("ocr_")] == [
         ("ocr_unavailable", 7)
     ]
+
+
+def test_each_scanned_page_advances_the_page_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command's bar of scanned pages: PAGE_PROGRESS is called after each page, (done, total).
+    # OCR itself is replaced by an empty page here (the reading is tested above): only the wiring.
+    from govinfo.readers import ocr
+    from govinfo.readers.pdflayout import PageContent
+
+    def blank(image: object, *, page: int, scale: float) -> tuple[PageContent, list[object]]:
+        return PageContent(number=page, width=595.0, height=842.0, glyphs=()), []
+
+    monkeypatch.setattr(ocr, "page_content", blank)
+    from PIL import Image
+
+    data = _image_pdf([Image.new("L", (300, 400), 255), Image.new("L", (300, 400), 255)], 72)
+    pages = [PageContent(number=n, width=595.0, height=842.0, glyphs=(), images=1) for n in (1, 2)]
+    seen: list[tuple[int, int]] = []
+    token = ocr.PAGE_PROGRESS.set(lambda done, total: seen.append((done, total)))
+    try:
+        ocr.recognise_pages(data, pages, [1, 2])
+    finally:
+        ocr.PAGE_PROGRESS.reset(token)
+    assert seen == [(1, 2), (2, 2)]
+    ocr.recognise_pages(data, pages, [1, 2])  # unset: nothing is called
+    assert seen == [(1, 2), (2, 2)]

@@ -202,13 +202,35 @@ def _progress(args: argparse.Namespace, total: int, label: str) -> Progress:
     from .progress import Progress
 
     machine = getattr(args, "format", "text") == "json"
-    enabled = None if not (machine or args.no_progress) else False
+    enabled = None if not (machine or getattr(args, "no_progress", False)) else False
     progress = Progress(total, stream=sys.stderr, enabled=enabled, label=label)
     delay = os.environ.get("GOVINFO_PROGRESS_DELAY")  # seconds before the bar shows (default 0.5)
     if delay:
         with contextlib.suppress(ValueError):
             progress.delay = float(delay)
     return progress
+
+
+@contextlib.contextmanager
+def _page_progress(args: argparse.Namespace) -> Iterator[None]:
+    """While one file is read in this process, a progress bar of its scanned pages (OCR takes
+    seconds a page); shown only on a terminal, like the bar of files."""
+    from .readers.ocr import PAGE_PROGRESS
+
+    bars: list[Progress] = []
+
+    def advance(done: int, total: int) -> None:
+        if not bars:
+            bars.append(_progress(args, total, "OCR").__enter__())
+        bars[0].advance()
+
+    token = PAGE_PROGRESS.set(advance)
+    try:
+        yield
+    finally:
+        PAGE_PROGRESS.reset(token)
+        for bar in bars:
+            bar.__exit__(None, None, None)
 
 
 def _results(args: argparse.Namespace, *, validate: bool) -> tuple[list[Path], Iterator[ReadResult]]:
@@ -1163,7 +1185,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_UNREADABLE
     zh = getattr(args, "lang", "zh") == "zh"
+    single = getattr(args, "file", None)
+    inputs: list[str] = [single] if single else list(getattr(args, "paths", None) or [])
+    one_file = len(inputs) == 1 and inputs[0] != STDIN and Path(inputs[0]).is_file()
     try:
+        if one_file:
+            with _page_progress(args):
+                return int(args.func(args))
         return int(args.func(args))
     except GovinfoError as e:
         print(f"govinfo：{_error_zh(e)}" if zh else f"govinfo: {e}", file=sys.stderr)

@@ -26,6 +26,7 @@ corner), the readings and the confidence. The accounting identities then check w
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import io
 import re
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MIN_CONFIDENCE",
+    "PAGE_PROGRESS",
     "UNSURE",
     "OcrLine",
     "check_identities",
@@ -56,6 +58,12 @@ __all__ = [
     "recognise_image",
     "recognise_pages",
 ]
+
+#: Called after each scanned page is recognised, with (pages done, pages to do), when set (the
+#: command's progress bar sets it while it reads one file at a time: OCR takes seconds a page).
+PAGE_PROGRESS: contextvars.ContextVar[Callable[[int, int], None] | None] = contextvars.ContextVar(
+    "govinfo_ocr_page_progress", default=None
+)
 
 #: A number read with less confidence than this (RapidOCR's score, 0 to 1) is not returned.
 MIN_CONFIDENCE = 0.9
@@ -412,9 +420,10 @@ def recognise_pages(
 
     out = list(pages)
     diagnostics: list[Diagnostic] = []
+    progress = PAGE_PROGRESS.get()
     doc = pypdfium2.PdfDocument(data)
     try:
-        for number in scans:
+        for done, number in enumerate(scans, 1):
             page = doc[number - 1]
             try:
                 scale = min(MAX_SIDE / max(page.get_width(), page.get_height(), 1.0), 300 / 72)
@@ -433,6 +442,8 @@ def recognise_pages(
             )
             if on_page is not None:
                 on_page(number)
+            if progress is not None:
+                progress(done, len(scans))
     finally:
         doc.close()
     return out, diagnostics
