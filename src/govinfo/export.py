@@ -217,7 +217,8 @@ def finding_records(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
             }
 
 
-def _csv_value(v: object) -> object:
+def csv_value(v: object) -> object:
+    """A record's value as a CSV field: ``None`` empty, a ``Decimal`` as written (``0.5000``)."""
     if v is None:
         return ""
     if isinstance(v, Decimal):
@@ -250,7 +251,7 @@ def write_csv(
     writer.writerow(columns)
     n = 0
     for record in records:
-        writer.writerow([_csv_value(record[c]) for c in columns])
+        writer.writerow([csv_value(record[c]) for c in columns])
         n += 1
     return n
 

@@ -25,10 +25,11 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
+
+from .export import csv_value
 
 __all__ = ["ROW_GROUP_ROWS", "TableWriter", "arrow_schema", "open_table"]
 
@@ -90,14 +91,6 @@ class TableWriter:
         self.close()
 
 
-def _csv_value(v: object) -> object:
-    if v is None:
-        return ""
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    return v
-
-
 class _Csv(TableWriter):
     def __init__(self, out: Any, columns: Sequence[str], *, bom: bool) -> None:
         self._own = isinstance(out, (str, os.PathLike))
@@ -113,7 +106,7 @@ class _Csv(TableWriter):
 
     def write(self, records: Iterable[dict[str, Any]]) -> None:
         for record in records:
-            self._writer.writerow([_csv_value(record[c]) for c in self._columns])
+            self._writer.writerow([csv_value(record[c]) for c in self._columns])
             self.rows += 1
 
     def close(self) -> None:

@@ -80,15 +80,20 @@ def is_ole2(data: bytes) -> bool:
     return data[:8] == _OLE2
 
 
-def is_docx(data: bytes) -> bool:
-    """Whether ``data`` is a zip holding ``word/document.xml`` (a Word document)."""
+def zip_holds(data: bytes, member: str) -> bool:
+    """Whether ``data`` is a zip archive holding ``member`` (how Word and Excel files are told apart)."""
     if data[:4] != b"PK\x03\x04":
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "word/document.xml" in z.namelist()
+            return member in z.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether ``data`` is a zip holding ``word/document.xml`` (a Word document)."""
+    return zip_holds(data, "word/document.xml")
 
 
 def _python_docx() -> Any:

@@ -40,7 +40,6 @@ import functools
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -68,13 +67,9 @@ MAX_CELLS = 100_000
 
 def is_xlsx(data: bytes) -> bool:
     """Whether ``data`` is a zip holding ``xl/workbook.xml`` (an Excel workbook)."""
-    if data[:4] != b"PK\x03\x04":
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "xl/workbook.xml" in z.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+    from .docx import zip_holds
+
+    return zip_holds(data, "xl/workbook.xml")
 
 
 def _calamine() -> Any:
