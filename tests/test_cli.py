@@ -521,3 +521,13 @@ def test_render_text_fits_an_80_column_terminal(tmp_path: Path) -> None:
     assert full == govinfo.render_text(govinfo.examples.linping_education_2023())
     assert _widest(full, 1) > 80
     assert run("render", str(LINPING_TXT), "--to", "text", "--width", "5").returncode == 2
+
+
+def test_a_missing_extra_names_its_install_command_in_chinese_too() -> None:
+    from govinfo.cli import _error_zh
+
+    error = govinfo.ParseError(
+        "reading PDF needs the pypdfium2 package: pip install 'govinfo-cn[pdf]'", code="missing_extra"
+    )
+    assert _error_zh(error) == "读取这种文件需要安装可选组件：pip install 'govinfo-cn[pdf]' [missing_extra]"
+    assert error.message_zh.endswith("pip install 'govinfo-cn[pdf]'")

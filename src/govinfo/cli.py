@@ -412,7 +412,7 @@ def _error_zh(error: GovinfoError, path: str | None = None) -> str:
     for code, where, message in error.problems():
         where = _LINE_COLUMN.sub(lambda m: f"第 {m[1]} 行第 {m[2]} 列", where or "")
         own = code == "usage" and any("\u4e00" <= ch <= "\u9fff" for ch in message)  # worded here
-        text = f"{message if own else message_zh(code) or message} [{code}]"
+        text = f"{message if own else message_zh(code, message) or message} [{code}]"
         parts.append(text if where in ("", "$", path) else f"{where}：{text}")
     return "；".join(parts)
 

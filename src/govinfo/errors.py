@@ -114,7 +114,7 @@ class GovinfoError(ValueError):
         :attr:`message` when the code has no Chinese wording."""
         from .messages_zh import message_zh
 
-        return message_zh(self.code) or self.message
+        return message_zh(self.code, self.message) or self.message
 
     def problems(self) -> list[Problem]:
         """This error as a list of ``(code, path, message)``."""

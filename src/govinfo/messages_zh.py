@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["LAYOUTS_ZH", "MESSAGES_ZH", "location_zh", "message_zh"]
 
 #: code → Chinese message.
@@ -139,9 +141,23 @@ LAYOUTS_ZH: dict[str, str] = {
 }
 
 
-def message_zh(code: str) -> str | None:
-    """The Chinese message of ``code``, or ``None`` for a code this table does not know."""
+def message_zh(code: str, message: str = "") -> str | None:
+    """The Chinese message of ``code``, or ``None`` for a code this table does not know.
+
+    ``message`` is the English message, whose install command (``pip install 'govinfo-cn[pdf]'``)
+    a ``missing_extra`` message names in Chinese too.
+
+    >>> message_zh("missing_extra", "reading PDF needs pypdfium2: pip install 'govinfo-cn[pdf]'")
+    "读取这种文件需要安装可选组件：pip install 'govinfo-cn[pdf]'"
+    """
+    if code == "missing_extra":
+        m = _INSTALL.search(message)
+        if m is not None:
+            return f"读取这种文件需要安装可选组件：{m[0]}"
     return MESSAGES_ZH.get(code)
+
+
+_INSTALL = re.compile(r"pip install '[^']{1,60}'")
 
 
 def location_zh(page: int | None, line: int | None, column: int | None, element: str | None) -> str:
