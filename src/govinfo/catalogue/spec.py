@@ -11,7 +11,6 @@ This module imports nothing from the rest of govinfo.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -394,34 +393,3 @@ class Edition:
             if s.key == key:
                 return s
         raise KeyError(key)
-
-
-@functools.cache
-def _path_labels(edition: Edition) -> Mapping[str, tuple[str, str]]:
-    labels: dict[str, tuple[str, str]] = {}
-    numerals = "一二三四五六"
-    for spec in (edition.proactive, *edition.requests, edition.appeals):
-        number = numerals[[s.key for s in edition.sections].index(spec.key)]
-        for row in spec.rows:
-            key = "$." + ".".join((spec.key, *row.path))
-            labels.setdefault(key, (f"{number} · {row.full_label}", row.full_label_en))
-        for cell in spec.cells:
-            key = "$." + ".".join((spec.key, *cell.path))
-            labels.setdefault(key, (f"{number} · {cell.label}", cell.label_en))
-    return labels
-
-
-def path_label(edition: Edition, path: str, lang: str = "zh") -> str | None:
-    """The official label of the row or cell at interchange ``path`` (``$.requests.new_received``),
-    or ``None`` when the path names no row or cell of the edition's tables.
-
-    >>> from govinfo.catalogue import get_edition
-    >>> path_label(get_edition("2021"), "$.requests.new_received.total")
-    '三 · 一、本年新收政府信息公开申请数量 / 总计'
-    >>> path_label(get_edition("2021"), "$.appeals", "en") is None
-    True
-    """
-    found = _path_labels(edition).get(path)
-    if found is None:
-        return None
-    return found[0] if lang == "zh" else found[1]

@@ -196,8 +196,8 @@ class Diagnostic:
     def describe_zh(self, edition: Edition | None = None) -> str:
         """The whole diagnostic in Chinese: place, cell (its official label when ``edition`` is
         given), message, the text as published, code."""
-        from ..catalogue.spec import path_label
         from ..messages_zh import location_zh
+        from ..validation.locations import path_label
 
         loc = self.location
         where = location_zh(loc.page, loc.line, loc.column, loc.element) if loc != NOWHERE else ""

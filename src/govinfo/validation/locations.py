@@ -25,6 +25,7 @@ KeyError: 'nonexistent'
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -37,6 +38,7 @@ __all__ = [
     "column_location",
     "group_location",
     "paragraph_location",
+    "path_label",
     "roman",
     "row_location",
     "section_index",
@@ -200,3 +202,32 @@ def short_label_en(row: RowSpec) -> str:
     if not m:
         return row.label_en
     return m.group(0).strip().rstrip(".")
+
+
+@functools.cache
+def _path_labels(edition: Edition) -> dict[str, tuple[str, str]]:
+    labels: dict[str, tuple[str, str]] = {}
+    for table in (edition.proactive, *edition.requests, edition.appeals):
+        for row in table.rows:
+            where = row_location(edition, table, row)
+            labels.setdefault(where.path, (where.label, where.label_en))
+        for cell in table.cells:
+            where = cell_location(edition, table, cell)
+            labels.setdefault(where.path, (where.label, where.label_en))
+    return labels
+
+
+def path_label(edition: Edition, path: str, lang: str = "zh") -> str | None:
+    """The official label of the row or cell at interchange ``path`` (:func:`cell_location`,
+    :func:`row_location`), or ``None`` when the path names no row or cell of the edition's tables.
+
+    >>> from govinfo.catalogue import get_edition
+    >>> path_label(get_edition("2021"), "$.requests.new_received.total")
+    '三 · 一、本年新收政府信息公开申请数量 / 总计'
+    >>> path_label(get_edition("2021"), "$.appeals", "en") is None
+    True
+    """
+    found = _path_labels(edition).get(path)
+    if found is None:
+        return None
+    return found[0] if lang == "zh" else found[1]
