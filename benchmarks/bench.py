@@ -146,7 +146,7 @@ class Bench:
         fns[self.floor[0]] = self.floor[1]
         g = self.run(fns)
         lines = []
-        for other, target in (("pydantic model_validate_json", 1.0), ("msgspec decode", None)):
+        for other, target in (("pydantic model_validate_json", 0.8), ("msgspec decode", None)):
             if other in fns:
                 lines.append(_versus("load", g, "Report.from_json", other, target))
             else:
@@ -338,9 +338,38 @@ class Bench:
                 notes = {n: _refusal(parse, t) for n, t in texts.items()}
                 g = self.run({_size(n): _bind(_quietly, parse, t) for n, t in texts.items()}, rounds)
                 lines += _scaling_lines("parse text", g, notes)
+                lines += self._per_character(parse)
         docs = {size: padded_json(size) for size in SIZES}
         g = self.run({_size(n): _bind(govinfo.Report.from_json, d) for n, d in docs.items()}, rounds)
         lines += _scaling_lines("from_json", g, {})
+        return lines
+
+    def _per_character(self, parse: Callable[[str], object]) -> list[Line]:
+        """The parse cost per character of inputs up to the parser's limit, against 100 KB's.
+
+        Flat (target 1.2×) means the parse stays linear to the largest input it accepts:
+        ``govinfo.readers.MAX_INPUT_CHARS`` characters, about 6 MB of Chinese text.
+        """
+        from govinfo.readers import MAX_INPUT_CHARS
+
+        texts = {"100 KB": padded_text(100_000), "1 MB": padded_text(1_000_000)}
+        texts["the limit"] = padded_chars(MAX_INPUT_CHARS)
+        g = self.run({name: _bind(parse, t) for name, t in texts.items()}, max(3, self.rounds // 3))
+        lines = []
+        base = texts["100 KB"]
+        for name in ("1 MB", "the limit"):
+            scale = len(base) / len(texts[name])
+            per_char = Group({k: [t * (scale if k == name else 1) for t in v] for k, v in g.times.items()})
+            line = _versus("scaling", per_char, name, "100 KB", 1.2)
+            subject = f"parse text per character, {name} ({len(texts[name]):,} characters)"
+            lines.append(
+                dataclasses.replace(
+                    line,
+                    subject=subject,
+                    baseline=f"per character, 100 KB ({len(base):,})",
+                    per_call=_fmt_time(g.median(name)),
+                )
+            )
         return lines
 
 
@@ -388,6 +417,14 @@ def padded_text(size: int) -> str:
     first = report.overview.paragraphs[0]
     at = text.index(first) + len(first)
     return text[:at] + "\n" + _padding(size - len(text.encode()), "\n") + text[at:]
+
+
+def padded_chars(chars: int) -> str:
+    """The Linping text padded (as :func:`padded_text`) to at most ``chars`` characters."""
+    text = padded_text(chars * 3)
+    while len(text) > chars:
+        text = padded_text(len(text.encode()) - 3 * (len(text) - chars) - 1000)
+    return text
 
 
 def padded_json(size: int) -> bytes:
