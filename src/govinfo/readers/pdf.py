@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
 import threading
 from typing import Any
 
@@ -97,58 +98,105 @@ def _compose(
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _path_rules(
-    raw: Any, obj: Any, m: tuple[float, float, float, float, float, float], height: float
-) -> list[Rule]:
-    """The horizontal and vertical rules a path object draws, in top-down page coordinates."""
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-        return []
-    stroked = bool(stroke.value)
-    if stroked:
-        r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
-        raw.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(v) for v in (r, g, b, alpha)))
-        if alpha.value == 0 or min(r.value, g.value, b.value) >= _WHITE:
-            stroked = False
-    filled = bool(fill.value)
-    if not stroked and not filled:
-        return []
-    points: list[list[tuple[float, float]]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    a, b_, c, d, e, f = m
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, i)
-        if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
-            continue
-        px, py = a * x.value + c * y.value + e, b_ * x.value + d * y.value + f
-        kind = raw.FPDFPathSegment_GetType(seg)
-        if kind == raw.FPDF_SEGMENT_MOVETO or not points:
-            points.append([(px, py)])
-        else:
-            points[-1].append((px, py))
-        if raw.FPDFPathSegment_GetClose(seg) and points[-1]:
-            points[-1].append(points[-1][0])
-    rules: list[Rule] = []
-    if stroked:
-        for sub in points:
-            for (x0, y0), (x1, y1) in itertools.pairwise(sub):
-                if abs(y0 - y1) <= 0.5 and abs(x1 - x0) > 0.5:
-                    rules.append(Rule(min(x0, x1), height - y0, max(x0, x1), height - y0))
-                elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) > 0.5:
-                    rules.append(Rule(x0, height - max(y0, y1), x0, height - min(y0, y1)))
-    elif filled:
-        # A thin filled rectangle is a rule; anything else filled is a background.
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _axis_aligned(m: _Matrix) -> bool:
+    """Whether ``m`` maps axis-parallel boxes onto axis-parallel boxes (no rotation but by
+    quarter turns, no shear): then the box of the mapped points is the mapped box."""
+    return (m[1] == 0 and m[2] == 0) or (m[0] == 0 and m[3] == 0)
+
+
+class _PathReader:
+    """The rules of path objects, with the scratch values PDFium writes into made once a page."""
+
+    def __init__(self, api: _Api, height: float) -> None:
+        self.api = api
+        self.height = height
+        self.ints = (ctypes.c_int * 2)()
+        self.uints = (ctypes.c_uint * 4)()
+        self.floats = (ctypes.c_float * 4)()
+        self.at_ints = ctypes.addressof(self.ints)
+        self.at_uints = ctypes.addressof(self.uints)
+        self.at_floats = ctypes.addressof(self.floats)
+
+    def rules(self, obj: int, inner: _Matrix, outer: _Matrix) -> list[Rule]:
+        """The horizontal and vertical rules a path object draws, in top-down page coordinates.
+
+        ``inner`` is the object's own matrix, ``outer`` that of the forms it is in.
+        """
+        api, ints, height = self.api, self.ints, self.height
+        if not api.draw_mode(obj, self.at_ints, self.at_ints + 4):
+            return []
+        fill, stroke = ints[0], ints[1]
+        stroked = bool(stroke)
+        if stroked:
+            u, at = self.uints, self.at_uints
+            api.stroke_color(obj, at, at + 4, at + 8, at + 12)
+            if u[3] == 0 or min(u[0], u[1], u[2]) >= _WHITE:
+                stroked = False
+        filled = bool(fill)
+        if not stroked and not filled:
+            return []
+        if not stroked and not stroke and _axis_aligned(inner) and _axis_aligned(outer):
+            # Filled only: what counts is the box of its points, which PDFium keeps (the
+            # object's bounds, its own matrix applied; no stroke widens it).
+            fl, at = self.floats, self.at_floats
+            if not api.object_bounds(obj, at, at + 4, at + 8, at + 12):
+                return []
+            a, b, c, d, e, f = outer
+            xa, ya = a * fl[0] + c * fl[1] + e, b * fl[0] + d * fl[1] + f
+            xb, yb = a * fl[2] + c * fl[3] + e, b * fl[2] + d * fl[3] + f
+            return _filled_rule(min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), height)
+        return self._segments(obj, _compose(inner, outer), stroked)
+
+    def _segments(self, obj: int, m: _Matrix, stroked: bool) -> list[Rule]:
+        api, fl, at, height = self.api, self.floats, self.at_floats, self.height
+        points: list[list[tuple[float, float]]] = []
+        a, b_, c, d, e, f = m
+        moveto = _SEGMENT_MOVETO
+        for i in range(api.count_segments(obj)):
+            seg = api.segment(obj, i)
+            if not api.segment_point(seg, at, at + 4):
+                continue
+            x, y = fl[0], fl[1]
+            px, py = a * x + c * y + e, b_ * x + d * y + f
+            if api.segment_type(seg) == moveto or not points:
+                points.append([(px, py)])
+            else:
+                points[-1].append((px, py))
+            if api.segment_close(seg) and points[-1]:
+                points[-1].append(points[-1][0])
+        rules: list[Rule] = []
+        if stroked:
+            for sub in points:
+                for (x0, y0), (x1, y1) in itertools.pairwise(sub):
+                    if abs(y0 - y1) <= 0.5 and abs(x1 - x0) > 0.5:
+                        rules.append(Rule(min(x0, x1), height - y0, max(x0, x1), height - y0))
+                    elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) > 0.5:
+                        rules.append(Rule(x0, height - max(y0, y1), x0, height - min(y0, y1)))
+            return rules
         xs = [p[0] for sub in points for p in sub]
         ys = [p[1] for sub in points for p in sub]
-        if xs and ys:
-            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-            if y1 - y0 <= 2.5 < x1 - x0:
-                mid = height - (y0 + y1) / 2
-                rules.append(Rule(x0, mid, x1, mid))
-            elif x1 - x0 <= 2.5 < y1 - y0:
-                mid = (x0 + x1) / 2
-                rules.append(Rule(mid, height - y1, mid, height - y0))
-    return rules
+        if not xs:
+            return rules
+        return _filled_rule(min(xs), max(xs), min(ys), max(ys), height)
+
+
+#: ``FPDF_SEGMENT_MOVETO``.
+_SEGMENT_MOVETO = 2
+
+
+def _filled_rule(x0: float, x1: float, y0: float, y1: float, height: float) -> list[Rule]:
+    """A thin filled rectangle is a rule; anything else filled is a background."""
+    if y1 - y0 <= 2.5 < x1 - x0:
+        mid = height - (y0 + y1) / 2
+        return [Rule(x0, mid, x1, mid)]
+    if x1 - x0 <= 2.5 < y1 - y0:
+        mid = (x0 + x1) / 2
+        return [Rule(mid, height - y1, mid, height - y0)]
+    return []
 
 
 def _address(pointer: Any) -> int:
@@ -164,88 +212,152 @@ def _objects(raw: Any, page: Any, height: float, with_text: set[int]) -> tuple[l
     Asking PDFium for each object's text instead (``FPDFTextObj_GetText``) searches the whole
     text page once per object: quadratic, and a third of the reader's time on a table page.
     """
+    api = _api(raw)
+    paths = _PathReader(api, height)
     rules: list[Rule] = []
     images = 0
     texts = 0
     fsm = raw.FS_MATRIX()
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    fsm_at = ctypes.addressof(fsm)
+    text, path, image, form = (
+        raw.FPDF_PAGEOBJ_TEXT,
+        raw.FPDF_PAGEOBJ_PATH,
+        raw.FPDF_PAGEOBJ_IMAGE,
+        raw.FPDF_PAGEOBJ_FORM,
+    )
 
-    def visit(obj: Any, outer: tuple[float, float, float, float, float, float], depth: int) -> None:
+    def matrix(obj: int) -> _Matrix:
+        return _matrix(fsm) if api.object_matrix(obj, fsm_at) else _IDENTITY
+
+    def visit(obj: int, outer: _Matrix, depth: int) -> None:
         nonlocal images, texts
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
+        kind = api.object_type(obj)
+        if kind == text:
             texts += 1
-        elif kind == raw.FPDF_PAGEOBJ_PATH:
+        elif kind == path:
             # Path points are in the object's space: its matrix, then any enclosing forms'.
-            inner = _matrix(fsm) if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fsm)) else identity
-            rules.extend(_path_rules(raw, obj, _compose(inner, outer), height))
-        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            rules.extend(paths.rules(obj, matrix(obj), outer))
+        elif kind == image:
             images += 1
-        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
-            m = _matrix(fsm) if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fsm)) else identity
-            here = _compose(m, outer)
-            for i in range(raw.FPDFFormObj_CountObjects(obj)):
-                visit(raw.FPDFFormObj_GetObject(obj, i), here, depth + 1)
+        elif kind == form and depth < 8:
+            here = _compose(matrix(obj), outer)
+            for i in range(api.form_count(obj)):
+                visit(api.form_object(obj, i), here, depth + 1)
 
-    for i in range(raw.FPDFPage_CountObjects(page)):
-        visit(raw.FPDFPage_GetObject(page, i), identity, 0)
+    page_at = _address(page)
+    for i in range(api.count_objects(page_at)):
+        visit(api.get_object(page_at, i), _IDENTITY, 0)
     # Every object that gave characters is one of the text objects counted (PDFium's text page
     # is made from the same objects): the others gave none.
     return rules, images, max(0, texts - len(with_text - {0}))
 
 
-#: ``FPDFText_GetTextObject`` returning the object's address as an int (no pointer object).
-_TEXT_OBJECT: Any = None
 #: Characters PDFium may generate (spaces and line breaks it invents between runs).
 _MAY_BE_GENERATED = frozenset((0x20, 0x0D, 0x0A, 0x02))
+#: A UTF-16 surrogate: the page's text holds a character outside the BMP.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _text_object_function(raw: Any) -> Any:
-    global _TEXT_OBJECT
-    if _TEXT_OBJECT is None:
-        prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-        _TEXT_OBJECT = prototype(_address(raw.FPDFText_GetTextObject))
-    return _TEXT_OBJECT
+class _Api:
+    """The PDFium functions called per character, per object or per path segment, re-declared
+    with plain ``void*``/``int`` arguments.
+
+    pypdfium2's bindings declare each handle as a typed pointer, so every call converts and
+    checks its arguments and wraps a returned handle in a new pointer object; in the loops
+    over every glyph and every path segment that costs more than PDFium's own work. Handles
+    are passed here as addresses (ints) and results come back as ints.
+    """
+
+    def __init__(self, raw: Any) -> None:
+        v, i, u = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+
+        def fn(name: str, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)(_address(getattr(raw, name)))
+
+        self.count_chars = fn("FPDFText_CountChars", i, v)
+        self.get_text = fn("FPDFText_GetText", i, v, i, i, v)
+        self.get_unicode = fn("FPDFText_GetUnicode", u, v, i)
+        self.is_generated = fn("FPDFText_IsGenerated", i, v, i)
+        self.loose_box = fn("FPDFText_GetLooseCharBox", i, v, i, v)
+        self.text_object = fn("FPDFText_GetTextObject", v, v, i)
+        self.font_size = fn("FPDFText_GetFontSize", ctypes.c_double, v, i)
+        self.char_matrix = fn("FPDFText_GetMatrix", i, v, i, v)
+        self.count_objects = fn("FPDFPage_CountObjects", i, v)
+        self.get_object = fn("FPDFPage_GetObject", v, v, i)
+        self.object_type = fn("FPDFPageObj_GetType", i, v)
+        self.object_matrix = fn("FPDFPageObj_GetMatrix", i, v, v)
+        self.object_bounds = fn("FPDFPageObj_GetBounds", i, v, v, v, v, v)
+        self.form_count = fn("FPDFFormObj_CountObjects", i, v)
+        self.form_object = fn("FPDFFormObj_GetObject", v, v, ctypes.c_ulong)
+        self.draw_mode = fn("FPDFPath_GetDrawMode", i, v, v, v)
+        self.stroke_color = fn("FPDFPageObj_GetStrokeColor", i, v, v, v, v, v)
+        self.count_segments = fn("FPDFPath_CountSegments", i, v)
+        self.segment = fn("FPDFPath_GetPathSegment", v, v, i)
+        self.segment_point = fn("FPDFPathSegment_GetPoint", i, v, v, v)
+        self.segment_type = fn("FPDFPathSegment_GetType", i, v)
+        self.segment_close = fn("FPDFPathSegment_GetClose", i, v)
+
+
+_API: _Api | None = None
+
+
+def _api(raw: Any) -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api(raw)
+    return _API
+
+
+def _page_text(api: _Api, tp: int, count: int) -> str | None:
+    """The page's characters in one call, or None when they cannot be matched one to one with
+    PDFium's character indices (a control character, which the page text leaves out, or a
+    character outside the BMP, which takes two UTF-16 units): then ask per character."""
+    if count <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(2 * (count + 1))
+    written = api.get_text(tp, 0, count, ctypes.addressof(buf))
+    if written != count + 1:
+        return None
+    text = buf.raw[: 2 * count].decode("utf-16-le", "surrogatepass")
+    if len(text) != count or _SURROGATE.search(text):
+        return None
+    return text
 
 
 def _glyphs(raw: Any, textpage: Any, height: float) -> tuple[list[Glyph], set[int]]:
     """The characters the page really contains (not the spaces and line breaks PDFium invents),
     and the addresses of the text objects they come from.
 
-    Per character: its code, its box and its text object; the font size and matrix (the em) are
-    the same for every character of a text object, so they are asked once per object.
+    The characters come in one call (:func:`_page_text`); per character PDFium is asked its
+    box and its text object; the font size and matrix (the em) are the same for every
+    character of a text object, so they are asked once per object.
     """
+    api = _api(raw)
     out: list[Glyph] = []
     objects: set[int] = set()
     ems: dict[int, float] = {}
-    text_object = _text_object_function(raw)
-    tp = ctypes.cast(textpage, ctypes.c_void_p)
+    tp = _address(textpage)
     rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    rect_at = ctypes.addressof(rect)
     m = raw.FS_MATRIX()
-    m_ref = ctypes.byref(m)
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-    loose_box, font_size, get_matrix = (
-        raw.FPDFText_GetLooseCharBox,
-        raw.FPDFText_GetFontSize,
-        raw.FPDFText_GetMatrix,
-    )
-    for i in range(raw.FPDFText_CountChars(textpage)):
-        code = get_unicode(textpage, i)
-        if code in _MAY_BE_GENERATED and is_generated(textpage, i) == 1:
+    m_at = ctypes.addressof(m)
+    count = api.count_chars(tp)
+    text = _page_text(api, tp, count)
+    codes = map(ord, text) if text is not None else (api.get_unicode(tp, i) for i in range(count))
+    is_generated, loose_box, text_object = api.is_generated, api.loose_box, api.text_object
+    for i, code in enumerate(codes):
+        if code in _MAY_BE_GENERATED and is_generated(tp, i) == 1:
             continue
         if code in (0, 0xFFFE, 0xFFFF) or (code < 0x20 and code != 0x09):
             continue
-        if not loose_box(textpage, i, rect_ref):
+        if not loose_box(tp, i, rect_at):
             continue
         obj = text_object(tp, i) or 0
         objects.add(obj)
         em = ems.get(obj) if obj else None
         if em is None:
-            em = font_size(textpage, i)
-            if get_matrix(textpage, i, m_ref):
+            em = api.font_size(tp, i)
+            if api.char_matrix(tp, i, m_at):
                 em *= abs(m.a * m.d - m.b * m.c) ** 0.5
             if obj:
                 ems[obj] = em
@@ -254,6 +366,8 @@ def _glyphs(raw: Any, textpage: Any, height: float) -> tuple[list[Glyph], set[in
         if em > 0 and (x1 - x0 > 2 * em + 1 or y1 - y0 > 2 * em + 1):
             # Some fonts report absurd ascent/descent (a box 20 em tall): place the glyph by
             # its ink horizontally and by its baseline vertically instead.
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            ox, oy = ctypes.c_double(), ctypes.c_double()
             raw.FPDFText_GetCharBox(textpage, i, *(ctypes.byref(v) for v in (left, right, bottom, top)))
             raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
             base = height - oy.value
