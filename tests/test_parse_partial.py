@@ -205,3 +205,54 @@ def test_a_page_titled_as_a_report_without_the_formats_headings_keeps_what_it_sa
     with pytest.raises(govinfo.ParseError) as info:
         govinfo.parse_document(text.split("\n", 1)[1])
     assert info.value.code == "not_a_report"
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        # tests/real/bjxrth-copy-jilin-weijian-2022: the title line names no agency, a later
+        # sentence names the same year's report with it
+        (
+            "2023年政府信息公开工作年度报告\n根据《条例》的规定,临平区教育局编制了杭州市临平区教育局"
+            "2023年政府信息公开工作年度报告。\n",
+            "杭州市临平区教育局",
+        ),
+        # tests/real/tw-copy-suixi-beipo-2022: a Traditional copy (現將, 鎮), the name as published
+        ("根據《條例》規定,現將北坡鎮2023年政府信息公開工作年度報告進行公開。\n", "北坡鎮"),
+        # tests/real/rugao-scjg-2024: 现特向社会公布, year first, no 政府
+        ("现特向社会公布2023年度杭州市临平区教育局信息公开工作年度报告。\n", "杭州市临平区教育局"),
+        # tests/real/zyigod-mirror-taizhou-power-2021: the year after the words, in a sentence
+        ("特向社会公布杭州市临平区教育局政府信息公开工作2023年度报告。\n", "杭州市临平区教育局"),
+    ],
+)
+def test_a_sentence_naming_the_report_gives_its_agency(opening: str, agency: str) -> None:
+    result = parsed(opening + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, agency)
+
+
+def test_the_title_words_alone_are_no_agency() -> None:
+    # tests/real/zhyzulin-mirror-park-2024: ``特编制了2024年政府信息公开工作年度报告`` once gave
+    # the agency 政府.
+    result = parsed("结合园区实际特编制了2023年政府信息公开工作年度报告。\n" + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "")
+
+
+def test_a_metadata_row_of_several_fields_gives_only_the_publishers_name() -> None:
+    # tests/real/zyigod-mirror-taizhou-power-2021 once read the agency
+    # ``台州电业局  成文日期:  2022-01-18`` from this row.
+    text = "发布机构: | 杭州市临平区教育局 | 成文日期: | 2024-01-18 |\n" + BODY
+    result = parsed(text, year=2023)
+    assert result.report is not None
+    assert result.report.agency == "杭州市临平区教育局"
+    dated = parsed("发布机构: | 2024-01-18 |\n" + BODY, year=2023)
+    assert dated.report is not None
+    assert dated.report.agency == ""
+
+
+def test_a_heading_with_a_stray_mark_after_its_words() -> None:
+    # tests/real/chaoyang-zrzy-2025: ``一、总体情况、`` was no heading, and the page was refused.
+    text = TITLE + BODY.replace("一、总体情况", "一、总体情况、", 1)
+    result = parsed(text)
+    assert result.section("overview").status == "read"

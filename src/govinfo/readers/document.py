@@ -210,7 +210,8 @@ def _heading(text: str) -> int | None:
     if len(key) > 80 or not key:
         return None
     m = _HEADING_NUMBER.match(key)
-    body = key[m.end() :] if m else key
+    # A stray mark after a numbered heading's words (``一、总体情况、``) is no part of them.
+    body = key[m.end() :].rstrip("、,，.。:：;；") if m else key
     number = (int(m[1]) - 1 if m[1].isdigit() else _NUMERALS.index(m[1])) if m else None
     for i, k in _HEADING_KEYS:
         if body == k and (number is None or number == i):
@@ -633,6 +634,21 @@ def _cut(location: SourceLocation, raw: str) -> Diagnostic:
 
 
 _HEADER_FIELD = re.compile(r"^(?P<key>标题|发布机构|信息来源|发文机关|来源)[:：](?P<value>.{1,120})$")
+#: Where one metadata field's value ends on a line that holds several: a table cell's ``|``, a
+#: run of spaces, or the next field's name (``成文日期:``).
+_FIELD_END = re.compile(r"\||\s{2,}|[^\s|:：]{1,6}[:：]")
+
+
+def _field_value(text: str) -> str | None:
+    """The value of a ``发布机构:`` field as written, or ``None`` when it is not an agency's name.
+
+    Metadata rows often hold several fields (``发布机构: | 台州电业局 | 成文日期: | 2022-01-18 |``):
+    the value is the first cell after the field's name, never the rest of the row.
+    """
+    rest = re.split(r"[:：]", text, maxsplit=1)[-1].strip().lstrip("|").strip()
+    m = _FIELD_END.search(rest)
+    value = (rest[: m.start()] if m else rest).strip()
+    return value if value and is_agency_line(label_key(value)) else None
 
 
 def _identity(
@@ -673,15 +689,8 @@ def _identity(
         here = str(ln.location)
         if m["key"] == "标题":
             out.extend(title_statements([m["value"]], where=_at(here), source="page header"))
-        elif m["key"] in ("发布机构", "发文机关"):
-            out.append(
-                Statement(
-                    field="agency",
-                    value=ln.text.split("：", 1)[-1].split(":", 1)[-1].strip(),
-                    source="page header",
-                    where=str(ln.location),
-                )
-            )
+        elif m["key"] in ("发布机构", "发文机关") and (value := _field_value(ln.text)) is not None:
+            out.append(Statement(field="agency", value=value, source="page header", where=str(ln.location)))
     if metadata.get("发布机构"):
         out.append(Statement(field="agency", value=metadata["发布机构"].strip(), source="publisher"))
     body = [*head]
@@ -698,10 +707,22 @@ def _identity(
         s.field == "agency" and s.source in ("title", "page title", "page header") for s in out
     )
     if not (year_known and agency_known):
+        # The first sentence naming the report gives the year; when it names no agency (a title
+        # line without one: ``2022年政府信息公开工作年度报告``), a later sentence naming the same
+        # year's report may (``…编制了吉林市卫生健康委员会2022年政府信息公开工作年度报告``).
+        named_year: object = None
         for ln in body:
             found = body_statements(ln.text, str(ln.location))
-            if found:
-                out.extend(s for s in found if not (s.field == "year" and year_known))
+            if not found:
+                continue
+            if named_year is None:
+                named_year = found[0].value
+                out.extend(s for s in found if s.field == "year" and not year_known)
+            elif found[0].value != named_year:
+                continue
+            named = [s for s in found if s.field == "agency"]
+            if named:
+                out.extend(named)
                 break
     if not any(s.field == "agency" and s.source in ("title", "page title", "page header") for s in out):
         for ln in body[:10]:

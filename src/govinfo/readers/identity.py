@@ -235,27 +235,28 @@ def period_statements(text: str, where: str) -> list[Statement]:
 
 #: A sentence naming the report with its agency, without 《》: ``现将乐山市金口河区文化广播电视体育和
 #: 旅游局2024年政府信息公开工作年度报告如下``, ``现公布西秀区黄腊乡2021年政府信息公开工作年度报告``.
-_REPORTS_AGENCY = re.compile(
-    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|现向社会公布)(?P<agency>[^。，,；;：:《》0-9]{2,40}?)"
+_VERBS = r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|编制了|向社会公布)"
+_REPORTS_AGENCY = re.compile(_VERBS + r"(?P<agency>[^。，,；;：:《》0-9]{2,40}?)" + _YEAR + r"年度?" + _END)
+_REPORTS_AGENCY_LATE = re.compile(_VERBS + _YEAR + r"年度?(?P<agency>[^。，,；;：:《》0-9]{2,40}?)" + _END)
+#: The year after the words, in a sentence: ``特向社会公布台州电业局政府信息公开工作2021年度报告``.
+_REPORTS_YEAR_LATE = re.compile(
+    _VERBS
+    + r"(?P<agency>[^。，,；;：:《》0-9]{2,40}?)(?:政府)?信息公开(?:工作)?"
     + _YEAR
-    + r"年度?"
-    + _END
-)
-_REPORTS_AGENCY_LATE = re.compile(
-    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|现向社会公布)"
-    + _YEAR
-    + r"年度?(?P<agency>[^。，,；;：:《》0-9]{2,40}?)"
-    + _END
+    + r"年度?(?:工作)?报告"
 )
 #: First-person names an agency uses for itself: not an agency's name.
 _SELF = re.compile(r"^(?:我|本|该)")
+#: A title's own words caught as a name (``特编制了2024年政府信息公开工作年度报告``): no agency.
+_GENERIC = re.compile(r"(?:人民)?政府|政务")
 
 
 def body_statements(text: str, where: str) -> list[Statement]:
     """The year of a sentence that names the report (``现将我办2022年度政府信息公开情况报告如下``),
     and the agency when the sentence names it before the year."""
     key = label_key(text) if len(text) < 100_000 else ""
-    m = _REPORTS.search(key) or _TITLE_IN.search(key)
+    late = _REPORTS_YEAR_LATE.search(key)
+    m = _REPORTS.search(key) or _TITLE_IN.search(key) or late
     if m is None:
         return []
     out = [Statement(field="year", value=int(m["year"]), source="body", where=where, raw=m[0])]
@@ -265,7 +266,14 @@ def body_statements(text: str, where: str) -> list[Statement]:
         # ``现向社会公布2021年石家庄市教育局政府信息公开工作年度报告``: the agency after the year.
         named = _REPORTS_AGENCY_LATE.search(key)
         agency = named["agency"] if named is not None else None
-    named_ok = agency and not _SELF.match(agency) and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency))
+    if (agency is None or _SELF.match(agency)) and late is not None and m is late:
+        named, agency = late, late["agency"]
+    named_ok = (
+        agency
+        and not _SELF.match(agency)
+        and not _GENERIC.fullmatch(agency)
+        and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency))
+    )
     if named is not None and agency and named_ok:
         compact = "".join(text.split())
         if len(compact) == len(key):  # the name as published (Traditional characters kept)

@@ -50,6 +50,10 @@ _PAIRS = (
     "續续 維维 繳缴 罰罚 範范 獲获 補补 規规 計计 認认 議议 許许 訟讼 訪访 訴诉 試试 詢询 請请 購购 "
     "費费 轉转 過过 這这 進进 問问 項项 題题 額额 採采 祕秘 與与 產产 實实 徵征 佈布 號号 "
     "辭辞 託托 訊讯 頁页 碼码 網网 門门 統统 稱称 億亿 負负 "
+    # Not label characters: the words of a sentence naming the report (``現將北坡鎮2022年…``,
+    # ``編制``) and the ends of agency names (镇, 乡, 县, 厅), so that identity reads Traditional
+    # copies; the name itself is kept as published.
+    "將将 編编 鎮镇 鄉乡 縣县 廳厅 "
 )
 #: Traditional → Simplified for the label characters (one character to one character).
 TRADITIONAL: dict[str, str] = {p[0]: p[1] for p in _PAIRS.split()}
