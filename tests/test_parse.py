@@ -348,6 +348,40 @@ def test_heading_variants_d18() -> None:
     assert govinfo.parse(text) == linping()
 
 
+@pytest.mark.parametrize(
+    "heading",
+    # Seen in real reports (tests/real): longchang-huangjia-2019, shuangta-qianjin-2020,
+    # nanchang-donghu-fuwu-2020, longtan-2017, weishan-liangcheng-2020, taihe-zyy-mirror-2019.
+    ["一、工作概况", "一、总体概述", "一、概述", "一、基本工作情况", "一、工作基本情况", "一、基本情况"],
+)
+def test_overview_heading_variants(heading: str) -> None:
+    text = LINPING.replace("一、总体情况", heading, 1)
+    result = parse_document(text)
+    assert result.section("overview").found_by == "heading"
+    assert report_of(result) == linping()
+
+
+@pytest.mark.parametrize("words", ["工作概况", "概述", "总体概述", "基本情况"])
+def test_an_overview_subsection_named_like_a_variant_is_no_section(words: str) -> None:
+    # ``（一）工作概况`` is the first subsection of 一, not the heading of 一: numbered like a
+    # subsection, only the official words ``（一）总体情况`` may head section 一.
+    from govinfo.readers.document import _heading
+
+    assert _heading(f"（一）{words}") is None
+    assert _heading(f"(一){words}") is None
+    assert _heading(f"一、{words}") == 0
+    assert _heading("（一）总体情况") == 0
+    title, body = LINPING[: LINPING.index("    一、总体情况")], LINPING[LINPING.index("    一、总体情况") :]
+    inside = body.replace("一、总体情况\n", f"一、总体情况\n（一）{words}\n", 1)
+    overview = report_of(parse_document(title + inside)).overview
+    assert overview.subsections[0].title == words
+    # With the heading of 一 cut away, the subsection is still not taken for it.
+    cut = title + inside[inside.index(f"（一）{words}") :]
+    result = parse_document(cut)
+    assert result.section("overview").status == "not_found"
+    assert result.section("proactive").status == "read"
+
+
 def test_page_chrome_before_and_after_the_report() -> None:
     text = (
         "首页 > 信息公开 > 年度报告\n字号：大 中 小\n"
