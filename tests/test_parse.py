@@ -340,6 +340,23 @@ def test_omitted_cells_d16_are_not_stated() -> None:
         assert report_of(result).requests.row("new_received") == linping().requests.row("new_received")
 
 
+def test_a_value_spanned_over_columns_in_a_pipe_dump_is_not_stated() -> None:
+    # tests/real/xizang-guoziwei-2020: ``规范性文件 | 11 | ||`` — bars with nothing between them
+    # after the one value mark a cell merged over the row's columns; whether 11 is 本年新制作数量
+    # or stands for all three is not said. A real empty cell (``11 | | |``) is a blank, not a span.
+    head = (
+        "某某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n"
+    )
+    keys = ("new_made", "new_published", "total_published")
+    spanned = parse_document(head + "规范性文件 | 11 | ||\n")
+    assert [report_of(spanned).proactive["normative_documents", k] for k in keys] == [None] * 3
+    assert report_of(spanned).proactive["rules", "new_made"] == 0
+    assert "omitted_cells" in spanned.codes()
+    blanks = parse_document(head + "规范性文件 | 11 | | |\n")
+    assert [report_of(blanks).proactive["normative_documents", k] for k in keys] == [11, None, None]
+
+
 def test_heading_variants_d18() -> None:
     text = LINPING.replace(
         "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议提起行政诉讼情况"
