@@ -340,12 +340,63 @@ def test_omitted_cells_d16_are_not_stated() -> None:
         assert report_of(result).requests.row("new_received") == linping().requests.row("new_received")
 
 
+def test_a_value_spanned_over_columns_in_a_pipe_dump_is_not_stated() -> None:
+    # tests/real/xizang-guoziwei-2020: ``规范性文件 | 11 | ||`` — bars with nothing between them
+    # after the one value mark a cell merged over the row's columns; whether 11 is 本年新制作数量
+    # or stands for all three is not said. A real empty cell (``11 | | |``) is a blank, not a span.
+    head = (
+        "某某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n"
+    )
+    keys = ("new_made", "new_published", "total_published")
+    spanned = parse_document(head + "规范性文件 | 11 | ||\n")
+    assert [report_of(spanned).proactive["normative_documents", k] for k in keys] == [None] * 3
+    assert report_of(spanned).proactive["rules", "new_made"] == 0
+    assert "omitted_cells" in spanned.codes()
+    blanks = parse_document(head + "规范性文件 | 11 | | |\n")
+    assert [report_of(blanks).proactive["normative_documents", k] for k in keys] == [11, None, None]
+
+
 def test_heading_variants_d18() -> None:
     text = LINPING.replace(
         "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议提起行政诉讼情况"
     )
     text = text.replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")
     assert govinfo.parse(text) == linping()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    # Seen in real reports (tests/real): longchang-huangjia-2019, shuangta-qianjin-2020,
+    # nanchang-donghu-fuwu-2020, longtan-2017, weishan-liangcheng-2020, taihe-zyy-mirror-2019.
+    ["一、工作概况", "一、总体概述", "一、概述", "一、基本工作情况", "一、工作基本情况", "一、基本情况"],
+)
+def test_overview_heading_variants(heading: str) -> None:
+    text = LINPING.replace("一、总体情况", heading, 1)
+    result = parse_document(text)
+    assert result.section("overview").found_by == "heading"
+    assert report_of(result) == linping()
+
+
+@pytest.mark.parametrize("words", ["工作概况", "概述", "总体概述", "基本情况"])
+def test_an_overview_subsection_named_like_a_variant_is_no_section(words: str) -> None:
+    # ``（一）工作概况`` is the first subsection of 一, not the heading of 一: numbered like a
+    # subsection, only the official words ``（一）总体情况`` may head section 一.
+    from govinfo.readers.document import _heading
+
+    assert _heading(f"（一）{words}") is None
+    assert _heading(f"(一){words}") is None
+    assert _heading(f"一、{words}") == 0
+    assert _heading("（一）总体情况") == 0
+    title, body = LINPING[: LINPING.index("    一、总体情况")], LINPING[LINPING.index("    一、总体情况") :]
+    inside = body.replace("一、总体情况\n", f"一、总体情况\n（一）{words}\n", 1)
+    overview = report_of(parse_document(title + inside)).overview
+    assert overview.subsections[0].title == words
+    # With the heading of 一 cut away, the subsection is still not taken for it.
+    cut = title + inside[inside.index(f"（一）{words}") :]
+    result = parse_document(cut)
+    assert result.section("overview").status == "not_found"
+    assert result.section("proactive").status == "read"
 
 
 def test_page_chrome_before_and_after_the_report() -> None:

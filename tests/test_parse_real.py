@@ -21,9 +21,21 @@ REAL = Path(__file__).parent / "real"
 FIXTURES = sorted(p.name[: -len(".expected.json")] for p in REAL.glob("*.expected.json"))
 Key = tuple[str, str, str]
 
-#: Stated cells read over the whole set when this test was written (of 2102); a floor, so that a
+#: Stated cells read over the whole set when this test was written (of 2146); a floor, so that a
 #: change that reads fewer real cells fails here.
-READ_AT_LEAST = 2051
+READ_AT_LEAST = 2088
+
+#: Held-out pages the reader does not yet read as labelled (the seventh batch): strict, so a
+#: fix that makes one pass must also remove it from here.
+KNOWN_FAILURES = {
+    "brianwinch-copy-dali-2023": "agency only in 编制<agency><year>年…报告 after the words 的规定,",
+    "hukou-dalong-2025": "a stray year glued before the title (2025湖口县大垅乡2025年度…)",
+    "xiangzhou-shuili-2024": "a title at the start of a one-line, run-together page",
+    "xizang-guoziwei-2020": "a metadata row's key (标 题) read as part of the agency",
+    "xizang-shenji-2025": "a title in other words (…2025年政务信息公开工作开展年度报告)",
+    "yangxin-fenglin-2025": "the title in a metadata cell (名称) with the tail 人民政府信息公开…",
+    "zhanjiang-customs-2023": "agency only in the sentence 梳理编制<agency><year>年…报告",
+}
 
 
 def _flat(tree: dict[str, Any] | None) -> dict[Key, Any]:
@@ -68,7 +80,15 @@ def _cells(result: govinfo.ParseResult) -> dict[Key, Any]:
     return out
 
 
-@pytest.mark.parametrize("slug", FIXTURES)
+@pytest.mark.parametrize(
+    "slug",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[s]))
+        if s in KNOWN_FAILURES
+        else s
+        for s in FIXTURES
+    ],
+)
 def test_what_a_real_page_states_is_read_and_nothing_is_invented(slug: str) -> None:
     expected, result = _read(slug)
     cells, maybe, blank = (_flat(expected.get(k)) for k in ("cells", "maybe_cells", "blank_cells"))
@@ -101,7 +121,7 @@ def test_most_stated_cells_of_real_pages_are_read() -> None:
         if result is not None:
             got = _cells(result)
             read += sum(1 for k, v in cells.items() if k in got and _same(v, got[k]))
-    assert stated >= 2102
+    assert stated >= 2146
     assert read >= READ_AT_LEAST, f"{read} of {stated} stated cells read"
 
 

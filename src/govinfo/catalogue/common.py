@@ -28,7 +28,13 @@ TITLE_TEMPLATE_EN = "{agency}: Annual Report on Government Information Disclosur
 TITLE_VARIANTS: tuple[str, ...] = ("{agency}{year}年政府信息公开工作年度报告",)
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec(key="overview", label="总体情况", label_en="Overview", kind="narrative"),
+    SectionSpec(
+        key="overview",
+        label="总体情况",
+        label_en="Overview",
+        kind="narrative",
+        aliases=("工作概况", "总体概述", "概述", "基本工作情况", "工作基本情况", "基本情况"),
+    ),
     SectionSpec(
         key="proactive",
         label="主动公开政府信息情况",

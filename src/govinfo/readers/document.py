@@ -191,6 +191,8 @@ def _heading_keys() -> list[tuple[int, str]]:
 
 
 _HEADING_KEYS = _heading_keys()
+#: The key of each section's official heading, without its numeral.
+_OFFICIAL_KEYS = tuple(label_key(s.label) for s in _SECTIONS)
 #: A section number: ``一、`` (the format's), or ``1、`` / ``1.`` as some pages number them.
 _HEADING_NUMBER = re.compile(r"^([一二三四五六1-6])[、.,]")
 _PAREN_NUMBER = re.compile(r"^\(([一二三四五六])\)")
@@ -219,9 +221,10 @@ def _heading(text: str) -> int | None:
     paren = _PAREN_NUMBER.match(key)
     if paren is not None:
         # ``（一）总体情况``: sections numbered like subsections, read only when the words are
-        # exactly a section's and the number is its own (a subsection's title never is).
+        # exactly a section's official heading and the number is its own. The other wordings
+        # are no such sign: ``（一）概述`` / ``（一）工作概况`` is the first subsection of 一.
         i = _NUMERALS.index(paren[1])
-        if any(j == i and key[paren.end() :] == k for j, k in _HEADING_KEYS):
+        if key[paren.end() :] == _OFFICIAL_KEYS[i]:
             return i
     if number is not None and body:
         # ``一、2023年政务公开总体情况``: the year and the words 政务公开/政府信息公开(工作) before

@@ -300,6 +300,28 @@ def _text_tokens(
 # --- placing ---------------------------------------------------------------------------------
 
 
+def _spanned_over_columns(toks: Sequence[Tok], n: int) -> bool:
+    """Fewer stated values than the row's ``n`` columns, the rest made up by span bars.
+
+    True when the row's last stated value is followed, on its own line and up to the row's end,
+    only by empty cells of which at least one is empty between two bars (``11 | ||``): the bars
+    of a merged cell, not cells the publisher left blank (``0 | |`` has a real empty cell, and
+    ``4 | - | ||`` a stated filler before the padding).
+    """
+    if n < 2 or any(t.kind != "value" for t in toks):
+        return False
+    stated = [i for i, t in enumerate(toks) if t.value is not None and t.value.kind != "blank"]
+    if not stated or len(stated) >= n or len(toks) < n:
+        return False
+    last = toks[stated[-1]]
+    tail = toks[stated[-1] + 1 :]
+    return (
+        last.location.line is not None
+        and all(t.location.line == last.location.line and not t.raw.strip() for t in tail)
+        and any(t.raw == "" for t in tail)
+    )
+
+
 @cache
 def _value_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
     return tuple(c for c in grid.columns if c.kind is not CellKind.UNIT)
@@ -712,6 +734,18 @@ def _assign(p: _Placer) -> Placement:
             found.extend(rs.key for rs in row_specs)
         if r.grid in p.foreign_grids:
             continue  # headed as in another edition (foreign_header): not stated
+        if _spanned_over_columns(toks, n):
+            # ``规范性文件 | 11 | ||``: bars with nothing between them after the row's last value, on
+            # its line, mark that cell as spanning the columns after it (a pipe dump of a merged
+            # cell). Whether the value belongs to the first column, or stands for the merged ones,
+            # is not said: not stated (D16).
+            p.diag(
+                "omitted_cells",
+                f"the row {r.row.label if r.row is not None else p.section!r} spans a cell over "
+                f"{n} columns; which column it belongs to is ambiguous, so none is stated",
+                r.label or toks[0],
+            )
+            continue
         # Trailing blank cells past the row's width are spanned placeholders.
         while (
             len(toks) > n and toks[-1].kind == "value" and toks[-1].value and toks[-1].value.kind == "blank"
