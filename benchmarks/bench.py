@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import dataclasses
 import importlib
 import os
@@ -42,7 +43,7 @@ PINGTAN_TEXT = DATA / "pingtan-2019.txt"
 #: The development PDFs (5 and 6 pages), parsed against PDFium's own time for the same file.
 PDFS = (DATA / "hongze-government-2023.pdf", DATA / "huaian-government-2024.pdf")
 SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
-SECTIONS = ("load", "dump", "validate", "parse", "pdf", "render", "import", "scaling")
+SECTIONS = ("load", "dump", "validate", "parse", "pdf", "render", "import", "scaling", "floors")
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,100 @@ class Bench:
             lines = [_versus("render", g, name, "orjson.loads", 20.0) for name in list(fns)[:-1]] + lines
         return lines
 
+    # --- floors: what the design costs before it does its work ---------------------------------
+
+    def floors(self) -> list[Line]:
+        """The parts of a parse no faster code inside the present design can avoid, timed against
+        the same baselines as the targets: where one alone is above a target, that target needs
+        another design, not a faster version of this one (docs/performance.md, "Floors")."""
+        from html.parser import HTMLParser
+
+        from govinfo.readers.cells import SourceCell, SourceLocation
+        from govinfo.readers.text import read_text
+
+        text = LINPING_TEXT.read_text(encoding="utf-8")
+        doc = read_text(text)
+        rows = [r for b in doc.blocks for r in getattr(b, "rows", ())]
+        cells = [(c.text, c.row, c.column) for r in rows for c in r.cells]
+        n_cells = len(cells)
+
+        def source_cells() -> object:
+            # One frozen value per published cell, with where it is (what every diagnostic names).
+            return [
+                SourceCell(text=t, row=r, column=c, location=SourceLocation(line=r + 1)) for t, r, c in cells
+            ]
+
+        html = govinfo.render_html(self.report)
+
+        def tokenise_html() -> None:
+            HTMLParser(convert_charrefs=True).feed(html)
+
+        fns: dict[str, Callable[[], object]] = {
+            f"{n_cells} SourceCell values (the Linping text's cells)": source_cells,
+            "read_text(Linping text): lines into blocks, no matching": _bind(read_text, text),
+            "html.parser tokenising the HTML rendering, no handlers": tokenise_html,
+            self.floor[0]: self.floor[1],
+        }
+        g = self.run(fns)
+        lines = [_versus("floors", g, name, self.floor[0]) for name in list(fns)[:-1]]
+        return lines + self._pdf_floors()
+
+    def _pdf_floors(self) -> list[Line]:
+        try:
+            import pypdfium2
+        except ImportError:
+            return [_missing("floors", "PDF", "pypdfium2 not installed")]
+        from govinfo.readers.pdf import _api, pdf_pages
+        from govinfo.readers.pdflayout import layout_blocks
+
+        raw = pypdfium2.raw
+        api = _api(raw)
+        lines = []
+        for path in PDFS:
+            data = path.read_bytes()
+
+            def pdfium_floor(data: bytes = data) -> None:
+                doc = pypdfium2.PdfDocument(data)
+                for n in range(len(doc)):
+                    page = doc[n]
+                    page.get_textpage().close()
+                    page.close()
+                doc.close()
+
+            def glyph_minimum(data: bytes = data) -> None:
+                # PDFium's own work plus the least any per-glyph reader asks of it through ctypes:
+                # the page's text in one call, one box per character, one type per page object.
+                doc = pypdfium2.PdfDocument(data)
+                rect = raw.FS_RECTF()
+                at = ctypes.addressof(rect)
+                for n in range(len(doc)):
+                    page = doc[n]
+                    textpage = page.get_textpage()
+                    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+                    count = api.count_chars(tp)
+                    buf = ctypes.create_string_buffer(2 * (count + 1))
+                    api.get_text(tp, 0, count, ctypes.addressof(buf))
+                    for i in range(count):
+                        api.loose_box(tp, i, at)
+                    pg = ctypes.cast(page.raw, ctypes.c_void_p).value
+                    for i in range(api.count_objects(pg)):
+                        api.object_type(api.get_object(pg, i))
+                    textpage.close()
+                    page.close()
+                doc.close()
+
+            pages = pdf_pages(data)
+            floor = f"PDFium open + pages + text pages ({path.name})"
+            fns: dict[str, Callable[[], object]] = {
+                f"PDFium + a box per glyph, a type per object ({path.name})": glyph_minimum,
+                f"pdf_pages({path.name}): glyphs, rules, images": _bind(pdf_pages, data),
+                f"layout_blocks of {path.name}'s pages: lines, tables": _bind(layout_blocks, pages),
+                floor: pdfium_floor,
+            }
+            g = self.run(fns)
+            lines += [_versus("floors", g, name, floor) for name in list(fns)[:-1]]
+        return lines
+
     # --- import time and scaling ---------------------------------------------------------------
 
     def import_time(self) -> list[Line]:
@@ -497,6 +592,7 @@ def main(argv: list[str] | None = None) -> int:
         "render": bench.render,
         "import": bench.import_time,
         "scaling": bench.scaling,
+        "floors": bench.floors,
     }
     print(f"govinfo benchmarks: {machine()}")
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
