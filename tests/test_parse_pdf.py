@@ -331,3 +331,74 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
         govinfo.parse(HONGZE.read_bytes())
     assert info.value.code == "missing_extra"
     assert "govinfo-cn[pdf]" in info.value.message
+
+
+# --- the bulk paths agree with the per-item ones they replace (issue 17) ----------------------
+
+
+@pytest.mark.parametrize("path", [HONGZE, HUAIAN], ids=lambda p: p.stem)
+def test_page_text_in_one_call_gives_the_glyphs_asked_per_character(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's text read in one ``FPDFText_GetText`` call is matched to PDFium's character
+    indices one to one; asking ``FPDFText_GetUnicode`` per character gives the same glyphs."""
+    from govinfo.readers import pdf
+
+    bulk = pdf.pdf_pages(path.read_bytes())
+    monkeypatch.setattr(pdf, "_page_text", lambda api, tp, count: None)
+    each = pdf.pdf_pages(path.read_bytes())
+    assert sum(len(p.glyphs) for p in bulk) > 2000
+    assert [p.glyphs for p in bulk] == [p.glyphs for p in each]
+
+
+@pytest.mark.parametrize("path", [HONGZE, HUAIAN], ids=lambda p: p.stem)
+def test_a_filled_path_box_from_its_bounds_is_the_box_of_its_points(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filled-only path's rule comes from PDFium's bounds of the object; walking its segments
+    (as for any path under a rotated or sheared matrix) finds the same rules."""
+    from govinfo.readers import pdf
+
+    bounds = pdf.pdf_pages(path.read_bytes())
+    monkeypatch.setattr(pdf, "_axis_aligned", lambda m: False)
+    walked = pdf.pdf_pages(path.read_bytes())
+    assert sum(len(p.rules) for p in bounds) > 50
+    for a, b in zip(bounds, walked, strict=True):
+        assert len(a.rules) == len(b.rules)
+        for r, s in zip(a.rules, b.rules, strict=True):
+            assert (r.x0, r.top, r.x1, r.bottom) == pytest.approx((s.x0, s.top, s.x1, s.bottom), abs=1e-3)
+
+
+class _FakeApi:
+    """Writes ``units`` (UTF-16 code units) as ``FPDFText_GetText`` would, and says it wrote them."""
+
+    def __init__(self, units: list[int]) -> None:
+        self.units = units
+
+    def get_text(self, tp: int, start: int, count: int, at: int) -> int:
+        import ctypes
+
+        n = min(len(self.units), count)
+        buf = (ctypes.c_uint16 * (n + 1)).from_address(at)
+        buf[:n] = self.units[:n]
+        buf[n] = 0
+        return n + 1
+
+
+@pytest.mark.parametrize(
+    ("units", "count", "expected"),
+    [
+        ([0x89C4, 0x7AE0, 0x31], 3, "规章1"),
+        # A character outside the BMP takes two units: indices would shift, so ask per character.
+        ([0xD840, 0xDC00, 0x31], 3, None),
+        # PDFium leaves control characters out of the page text: fewer units than characters.
+        ([0x89C4, 0x31], 3, None),
+        ([], 0, ""),
+    ],
+)
+def test_page_text_is_used_only_when_it_matches_one_to_one(
+    units: list[int], count: int, expected: str | None
+) -> None:
+    from govinfo.readers.pdf import _page_text
+
+    assert _page_text(_FakeApi(units), 0, count) == expected  # type: ignore[arg-type]
