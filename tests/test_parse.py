@@ -700,3 +700,24 @@ def test_paragraphs_indented_with_a_tab_are_text() -> None:
     assert result.section("overview").status == "read"
     assert result.section("problems").status == "read"
     assert not result.tables or all(not any(v is not None for v in t.cells) for _, t in result.tables)
+
+
+@pytest.mark.parametrize("damaged", ["第二十条第", "第二十条", "第二十条第()项"])
+def test_captions_that_lost_their_item_numbers(damaged: str) -> None:
+    # tests/real/htq-xuwang-2025: every caption of 二 printed as 第二十条第; the rows' own labels
+    # say which sub-table each is in.
+    text = LINPING
+    for item in "一五六八":
+        text = text.replace(f"第二十条第（{item}）项", damaged)
+    result = parse_document(text)
+    assert report_of(result).proactive == linping().proactive
+    assert "caption_without_item" in result.codes()
+    # a value whose row label is lost too is stated nowhere, never put into the sub-table above
+    for row in ("行政许可", "行政处罚", "行政事业性收费"):
+        lost = parse_document(text.replace(f"\t{row}\n", "\t\n"))
+        cells = dict(lost.tables)["proactive"].cells
+        expected = list(linping().proactive.cells)
+        for i, cell in enumerate(linping().proactive.spec.cells):
+            if cell.row.label == row:
+                expected[i] = None
+        assert list(cells) == expected, row
