@@ -346,3 +346,19 @@ def test_a_title_at_the_start_of_a_page_on_one_line() -> None:
     crumbs = parsed("首页>信息公开>" + line)
     assert crumbs.report is not None
     assert crumbs.report.agency == ""
+
+
+def test_the_year_of_a_clause_of_the_overview_when_nothing_else_states_it() -> None:
+    # tests/real/jordynalvidrez-copy-zhongjiang-2022: no title, no statistics period; the
+    # overview says ``…坚持依法公开,2022年,我局在中江县人民政府网站主动公开信息416条``.
+    body = BODY.replace("2023年", "本年")
+    text = body.replace(
+        "一、总体情况", "一、总体情况\n(一)主动公开方面。坚持依法公开,2023年,我局主动公开信息416条。", 1
+    )
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.year == 2023
+    assert dict(result.provenance)["year"].startswith("overview")
+    # clauses naming two years (a comparison) state none
+    both = text.replace("主动公开信息416条。", "主动公开信息416条,2022年,我局主动公开信息300条。", 1)
+    assert parsed(both).report is None

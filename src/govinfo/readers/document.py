@@ -44,6 +44,7 @@ from .cells import (
 from .identity import (
     Statement,
     body_statements,
+    clause_year_statements,
     decide,
     is_agency_line,
     is_title_field,
@@ -760,6 +761,12 @@ def _identity(
         first = next((ln for ln in preamble if ln.text.strip() and not _is_chrome(ln.text)), None)
         if first is not None:
             out.extend(overview_statements(first.text.strip(), str(first.location)))
+    if not any(s.field == "year" for s in out) and overview is not None:
+        # A clause of the overview saying what the agency did in a year (``…坚持依法公开,2022年,
+        # 我局在…网站主动公开信息416条``), when every such clause names the same year.
+        out.extend(
+            clause_year_statements([(ln.text, str(ln.location)) for ln in _lines(overview.blocks[:20])])
+        )
     if signed_agency:
         out.append(Statement(field="agency", value=signed_agency.strip(), source="sign-off"))
     return out, preamble

@@ -39,6 +39,7 @@ __all__ = [
     "PRECEDENCE",
     "Statement",
     "body_statements",
+    "clause_year_statements",
     "decide",
     "is_agency_line",
     "is_title_field",
@@ -357,6 +358,27 @@ def overview_statements(text: str, where: str) -> list[Statement]:
     if m is None:
         return []
     return [Statement(field="year", value=int(m["year"]), source="overview", where=where, raw=m[0])]
+
+
+#: A clause opening with a year and the agency as its subject: ``,2022年,我局在…``, ``。2023年度本镇…``.
+_CLAUSE_YEAR = re.compile(
+    r"(?:^|[,;。:])"
+    + _YEAR
+    + r"年度?,?(?:我|本)(?:局|委|办|厅|院|会|镇|乡|街道|区|县|市|单位|部门|中心|所|站)"
+)
+
+
+def clause_year_statements(lines: Sequence[tuple[str, str]]) -> list[Statement]:
+    """The year of the overview's clauses that say what the agency did in it (``2022年,我局…``),
+    when they all name one year; none when they name several (a comparison with another year)."""
+    found: dict[int, tuple[str, str]] = {}
+    for text, where in lines:
+        for m in _CLAUSE_YEAR.finditer(label_key(text[:2000])):
+            found.setdefault(int(m["year"]), (where, m[0]))
+    if len(found) != 1:
+        return []
+    ((year, (where, raw)),) = found.items()
+    return [Statement(field="year", value=year, source="overview", where=where, raw=raw)]
 
 
 def name_statements(name: str | None) -> list[Statement]:
