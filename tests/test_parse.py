@@ -19,6 +19,7 @@ from govinfo import ParseError, Report
 from govinfo.readers import ParseResult, parse_document, read_source
 from govinfo.readers.cells import Block, SourceCell, SourceLocation, SourceRow, TableBlock, TextBlock
 from govinfo.readers.document import read_blocks
+from govinfo.readers.text import read_text
 
 DATA = Path(__file__).parent / "data"
 LINPING = (DATA / "linping-education-2023.txt").read_text(encoding="utf-8")
@@ -645,3 +646,78 @@ def test_sign_off_date_above_a_page_footer() -> None:
     )
     report = govinfo.parse(text)
     assert str(report.published) == "2024-01-15"
+
+
+def _tab_separated(text: str) -> str:
+    """The Linping page with each table row's cells on one line, separated by tabs."""
+    out: list[str] = []
+    row: list[str] = []
+    for line in text.split("\n"):
+        if line.startswith("\t"):
+            row.append(line[1:].strip())
+        elif row and line.strip() and "、" not in line[:4]:
+            row[-1] += line.strip()  # a header word over two lines (D8)
+        else:
+            if row:
+                out.append("\t".join(row))
+                row = []
+            out.append(line)
+    return "\n".join([*out, "\t".join(row)] if row else out)
+
+
+def test_a_tab_separated_table_is_read() -> None:
+    text = _tab_separated(LINPING)
+    assert "规章\t0\t0\t0" in text
+    result = parse_document(text)
+    assert result.complete
+    assert report_of(result) == linping()
+
+
+def test_lines_with_tabs_that_are_no_table_are_text() -> None:
+    # one tab-separated line alone, and lines of words only: no table
+    for extra in ("联系电话\t0571-86220000\n", "主办\t区教育局\n\n承办\t办公室\n"):
+        blocks = read_text(extra + "一、总体情况\n很好。\n").blocks
+        assert all(isinstance(b, TextBlock) for b in blocks), blocks
+    rows = read_text("规章\t0\t0\t0\n\n行政规范性文件\t1\t1\t12\n").blocks
+    assert [[c.text for c in r.cells] for b in rows if isinstance(b, TableBlock) for r in b.rows] == [
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "1", "1", "12"],
+    ]
+
+
+def test_paragraphs_indented_with_a_tab_are_text() -> None:
+    # tests/real/muncard-copy-guangyuan-tongji-2024: every paragraph starts with a tab; it was
+    # read as one table of cells, no heading was found and the page was refused.
+    text = (
+        "杭州市临平区教育局2023年度政府信息公开工作年度报告\n"
+        "\t一、总体情况 \n"
+        "\t(一)主动公开信息情况。2023年,我局主动公开政府信息276条。\n"
+        "\t(二)依申请公开信息情况。全年共收到依申请公开9件。\n"
+        "\t五、存在的主要问题及改进情况\n"
+        "\t一是公开内容还不够丰富。\n"
+    )
+    result = parse_document(text)
+    assert result.section("overview").status == "read"
+    assert result.section("problems").status == "read"
+    assert not result.tables or all(not any(v is not None for v in t.cells) for _, t in result.tables)
+
+
+@pytest.mark.parametrize("damaged", ["第二十条第", "第二十条", "第二十条第()项"])
+def test_captions_that_lost_their_item_numbers(damaged: str) -> None:
+    # tests/real/htq-xuwang-2025: every caption of 二 printed as 第二十条第; the rows' own labels
+    # say which sub-table each is in.
+    text = LINPING
+    for item in "一五六八":
+        text = text.replace(f"第二十条第（{item}）项", damaged)
+    result = parse_document(text)
+    assert report_of(result).proactive == linping().proactive
+    assert "caption_without_item" in result.codes()
+    # a value whose row label is lost too is stated nowhere, never put into the sub-table above
+    for row in ("行政许可", "行政处罚", "行政事业性收费"):
+        lost = parse_document(text.replace(f"\t{row}\n", "\t\n"))
+        cells = dict(lost.tables)["proactive"].cells
+        expected = list(linping().proactive.cells)
+        for i, cell in enumerate(linping().proactive.spec.cells):
+            if cell.row.label == row:
+                expected[i] = None
+        assert list(cells) == expected, row

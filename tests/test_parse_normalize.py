@@ -57,6 +57,7 @@ def test_traditional_table_maps_onto_catalogue_characters() -> None:
         "乡",
         "县",
         "厅",
+        "标",  # 標題, a page's title field
     }
     for trad, simp in TRADITIONAL.items():
         assert trad != simp

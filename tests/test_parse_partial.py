@@ -256,3 +256,109 @@ def test_a_heading_with_a_stray_mark_after_its_words() -> None:
     text = TITLE + BODY.replace("一、总体情况", "一、总体情况、", 1)
     result = parsed(text)
     assert result.section("overview").status == "read"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        # tests/real/xizang-guoziwei-2020: the field's name spaced out, a pipe row
+        "标 题 | 杭州市临平区教育局2023政府信息公开工作年度报告 | ||\n"
+        "索引号 | 000014349/2024-00008 | 文 号 | |\n",
+        # tests/real/yangxin-fenglin-2025: a markdown metadata table whose 名称 cell holds the title
+        "| 名称 | 2023年度杭州市临平区教育局政府信息公开工作年度报告 | ||||\n|---|---|---|---|---|---|\n"
+        "| 索引号 | 000014349/2024-04311 | 发布日期 | 2024-01-20 | 发布机构 | 临平区人民政府 |\n",
+        # tests/real/xizang-shenji-2025: the field's name and the title on a line, spaces between
+        "标      题 杭州市临平区教育局2023年度政府信息公开工作年度报告\n"
+        "索引号 000014349/2024-00021 文      号\n",
+        # tests/real/f93777-tw-copy-xizang-minwei-2023: a Traditional copy (標 題)
+        "| 標 題 | 杭州市臨平區教育局2023年政府信息公開工作年度報告 | ||\n",
+    ],
+)
+def test_a_title_in_a_metadata_field_gives_the_agency_without_the_fields_name(chrome: str) -> None:
+    result = parsed(chrome + BODY)
+    assert result.report is not None
+    assert result.report.year == 2023
+    assert result.report.agency in ("杭州市临平区教育局", "杭州市臨平區教育局")
+    assert dict(result.provenance)["agency"].startswith("page header")
+
+
+def test_a_title_field_with_injected_readings_gives_no_agency() -> None:
+    # tests/real/jyhqs-tw-copy-xizang-2023 once read 標(biāo)題西藏自治區(qū)人民政府.
+    text = "標(biāo)      題 杭州市臨平區(qū)教育局 2023年政府信息公開工作年度報告\n" + BODY
+    result = parsed(text)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "")
+
+
+def test_a_betting_brand_or_a_fields_colon_run_into_the_title_gives_no_agency() -> None:
+    # tests/real/whentby-xiliu-mirror-2023, tests/real/lixia-daminghu-jiedu-2022
+    for title in ("uedbet体育_uedbet官网@:杭州市临平区教育局", "文字解读:杭州市临平区教育局"):
+        result = parsed(title + "2023年政府信息公开工作年度报告\n" + BODY)
+        assert result.report is not None
+        assert (result.report.year, result.report.agency) == (2023, "")
+
+
+def test_a_title_in_other_words_政务信息公开工作开展() -> None:
+    # tests/real/xizang-shenji-2025: 西藏自治区审计厅2025年政务信息\n\n公开工作开展年度报告
+    result = parsed("杭州市临平区教育局2023年政务信息\n\n公开工作开展年度报告\n" + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+
+
+def test_the_titles_year_glued_before_it_is_no_part_of_the_agency() -> None:
+    # tests/real/hukou-dalong-2025: 2025湖口县大垅乡2025年度政府信息公开工作年度报告
+    result = parsed("2023杭州市临平区教育局2023年度政府信息公开工作年度报告\n" + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+    # another number glued before it is not known to be stray: no agency rather than a guess
+    other = parsed("2022杭州市临平区教育局2023年度政府信息公开工作年度报告\n" + BODY)
+    assert other.report is not None
+    assert other.report.agency == ""
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        # tests/real/zhanjiang-customs-2023
+        ("根据《条例》等规定,梳理编制湛江海关关区2023年政府信息公开工作年度报告。\n", "湛江海关关区"),
+        # tests/real/brianwinch-copy-dali-2023
+        ("根据《条例》的规定,编制大理白族自治州2023年政府信息公开工作年度报告。\n", "大理白族自治州"),
+        # 编制 inside a clause is no naming verb: 按要求编制完成本局… names no agency
+        ("按要求编制完成本局2023年政府信息公开工作年度报告。\n", ""),
+    ],
+)
+def test_a_sentence_naming_the_report_after_编制(opening: str, agency: str) -> None:
+    result = parsed(opening + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, agency)
+
+
+def test_a_title_at_the_start_of_a_page_on_one_line() -> None:
+    # tests/real/xiangzhou-shuili-2024: the whole page is one line; the title ends at a space
+    line = "杭州市临平区教育局 2023年度政府信息公开工作年度报告 2023年,我局依据《条例》… " + " ".join(
+        ln.strip() for ln in BODY.split("\n") if ln.strip()
+    )
+    result = parsed(line)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+    assert dict(result.provenance)["agency"].startswith("title")
+    # a breadcrumb before it is no part of a name: no agency
+    crumbs = parsed("首页>信息公开>" + line)
+    assert crumbs.report is not None
+    assert crumbs.report.agency == ""
+
+
+def test_the_year_of_a_clause_of_the_overview_when_nothing_else_states_it() -> None:
+    # tests/real/jordynalvidrez-copy-zhongjiang-2022: no title, no statistics period; the
+    # overview says ``…坚持依法公开,2022年,我局在中江县人民政府网站主动公开信息416条``.
+    body = BODY.replace("2023年", "本年")
+    text = body.replace(
+        "一、总体情况", "一、总体情况\n(一)主动公开方面。坚持依法公开,2023年,我局主动公开信息416条。", 1
+    )
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.year == 2023
+    assert dict(result.provenance)["year"].startswith("overview")
+    # clauses naming two years (a comparison) state none
+    both = text.replace("主动公开信息416条。", "主动公开信息416条,2022年,我局主动公开信息300条。", 1)
+    assert parsed(both).report is None

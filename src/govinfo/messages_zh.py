@@ -98,6 +98,7 @@ MESSAGES_ZH: dict[str, str] = {
     "fuzzy_label": "标签与官方写法略有不同，按最接近的标签读取",
     "label_gloss": "标签后附加的说明已忽略",
     "ambiguous_label": "标签可对应多行，不予读取",
+    "caption_without_item": "表题缺了项号（如“第二十条第”），其下各行按各自的行标签读取",
     "duplicate_row": "这一行重复出现，保留第一次",
     "unreadable_number": "不是可以读取的数字，按未填报处理",
     "not_stated": "空白单元格，按未填报处理",

@@ -44,8 +44,10 @@ from .cells import (
 from .identity import (
     Statement,
     body_statements,
+    clause_year_statements,
     decide,
     is_agency_line,
+    is_title_field,
     name_statements,
     overview_statements,
     period_statements,
@@ -286,6 +288,8 @@ def _is_chrome(text: str) -> bool:
 class _Line:
     text: str
     location: SourceLocation
+    #: The texts of a table row's cells, when the line is one (its ``text`` runs them together).
+    cells: tuple[str, ...] = ()
 
 
 # --- narrative -------------------------------------------------------------------------------
@@ -392,7 +396,7 @@ def _lines(blocks: Iterable[Block]) -> list[_Line]:
             for row in b.rows:
                 text = "".join(c.text for c in row.cells).strip()
                 if text:
-                    out.append(_Line(text, row.location))
+                    out.append(_Line(text, row.location, tuple(c.text for c in row.cells)))
     return out
 
 
@@ -654,6 +658,16 @@ def _field_value(text: str) -> str | None:
     return value if value and is_agency_line(label_key(value)) else None
 
 
+def _identity_text(line: _Line) -> str:
+    """A line as the title is looked for in it: a metadata row whose first cell names the title
+    field (``标 题 | <title> | ||``, ``| 名称 | <title> | …``) as ``名称：<title>``, so that neither
+    the field's name nor the row's other cells run into the title."""
+    cells = [c.strip() for c in line.cells if c.strip()]
+    if len(cells) >= 2 and is_title_field(cells[0]):
+        return f"{cells[0]}：{cells[1]}"
+    return line.text
+
+
 def _identity(
     head: list[_Line],
     sections: list[_Section],
@@ -669,7 +683,7 @@ def _identity(
         out.append(Statement(field="year", value=year, source="user"))
     if agency is not None:
         out.append(Statement(field="agency", value=agency, source="user"))
-    texts = [ln.text for ln in head]
+    texts = [_identity_text(ln) for ln in head]
     titled = title_statements(texts, where=lambda i: str(head[i].location))
     preamble = head
     if titled:
@@ -685,8 +699,8 @@ def _identity(
         if field_name in metadata:
             page = title_statements([metadata[field_name]], where=lambda i: "<title>", source="page title")
             out.extend(page)
-    for ln in head:
-        m = _HEADER_FIELD.match(label_key(ln.text)) if len(ln.text) < 200 else None
+    for ln, text in zip(head, texts, strict=True):
+        m = _HEADER_FIELD.match(label_key(text)) if len(text) < 200 else None
         if m is None:
             continue
         here = str(ln.location)
@@ -747,6 +761,12 @@ def _identity(
         first = next((ln for ln in preamble if ln.text.strip() and not _is_chrome(ln.text)), None)
         if first is not None:
             out.extend(overview_statements(first.text.strip(), str(first.location)))
+    if not any(s.field == "year" for s in out) and overview is not None:
+        # A clause of the overview saying what the agency did in a year (``…坚持依法公开,2022年,
+        # 我局在…网站主动公开信息416条``), when every such clause names the same year.
+        out.extend(
+            clause_year_statements([(ln.text, str(ln.location)) for ln in _lines(overview.blocks[:20])])
+        )
     if signed_agency:
         out.append(Statement(field="agency", value=signed_agency.strip(), source="sign-off"))
     return out, preamble

@@ -39,8 +39,10 @@ __all__ = [
     "PRECEDENCE",
     "Statement",
     "body_statements",
+    "clause_year_statements",
     "decide",
     "is_agency_line",
+    "is_title_field",
     "name_statements",
     "overview_statements",
     "period_statements",
@@ -58,10 +60,10 @@ PRECEDENCE = (
 )  # fmt: skip
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
-#: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告.
-_END = r"(?:政府)?信息公开(?:工作|年度|情况|的){0,5}(?:报告(?:书)?|年报)"
+#: The end of a title: 政府信息公开(工作)(年度)(情况)(的)报告; also 政务信息公开工作开展年度报告.
+_END = r"(?:政府|政务)?信息公开(?:工作|开展|年度|情况|的){0,5}(?:报告(?:书)?|年报)"
 #: ``年`` after the year, or straight into the title's words (``2022政府信息公开工作年度报告``).
-_YEAR_WORD = r"(?:年度?|(?=(?:政府)?信息公开))"
+_YEAR_WORD = r"(?:年度?|(?=(?:政府|政务)?信息公开))"
 _TITLE = re.compile(r"^(?P<a1>.{0,60}?)" + _YEAR + _YEAR_WORD + r"(?P<a2>.{0,60}?)" + _END + "$")
 #: The year after the words: ``<机关>政府信息公开工作2022年度报告``.
 _TITLE_YEAR_LATE = re.compile(
@@ -94,15 +96,31 @@ _REPORTS = re.compile(
     r"(?:现将|现公布|特发布|予以公布|编制)[^。]{0,40}?" + _YEAR + r"年度?[^。]{0,20}?政府信息公开"
 )
 _ABOUT = re.compile(r"关于$")
+#: The name of a page's title field (``标题``, ``名称``), in a metadata line or row.
+_TITLE_FIELD = re.compile(r"^(?:标题|题目|文章标题|名称)$")
 #: A page header's field name before a title (``标题：``).
-_HEADER = re.compile(r"^(?:(?:标题|题目|文章标题)[:：]|[Pp]age[0-9]{1,4}[-–—])")
-_RAW_HEADER = re.compile(r"^\s*(?:(?:标题|题目|文章标题)\s*[:：]|[Pp]age\s*[0-9]{1,4}\s*[-–—])\s*")
+_HEADER = re.compile(r"^(?:(?:标题|题目|文章标题|名称)[:：]|[Pp]age[0-9]{1,4}[-–—])")
+#: The same in the text as written: also with the name spaced out and followed by a space or a
+#: cell's bar instead of a colon (``标      题 西藏自治区审计厅2025年…``, ``标 题 | …``).
+#: Traditional copies write 標題 / 名稱, some with a pinyin reading after a character (``標(biāo)``).
+_PY = r"(?:\([a-z\u00e0-\u01dc]{1,8}\))?"
+_RAW_FIELD = (
+    rf"(?:[标標]{_PY}\s*[题題]{_PY}|[题題]{_PY}\s*目|文章[标標]{_PY}[题題]{_PY}|名{_PY}\s*[称稱]{_PY})"
+)
+_RAW_HEADER = re.compile(rf"^\s*(?:{_RAW_FIELD}\s*(?:[:：|]|\s(?=\S))|[Pp]age\s*[0-9]{{1,4}}\s*[-–—])\s*")
+#: What no agency's name holds: a field name's colon (``文字解读:…``), Latin letters or symbols
+#: (a betting brand run into the title, ``uedbet体育_uedbet官网@:西柳镇人民政府``).
+_NOT_A_NAME = re.compile(r"[:：A-Za-z_@$#%&*|]")
+#: A pinyin reading injected after a character (``西藏自治區(qū)``): the name as written is damaged.
+_PINYIN = re.compile(r"\([a-z\u00e0-\u01dc]{1,8}\)")
 #: A line that can be an agency's name: short, no digits or sentence punctuation.
 _NAME_LINE = re.compile(r"^[^0-9。，,；;：:！？!?]{2,40}$")
 #: Words that end an agency name (a title's agency part is checked against them loosely).
 _AGENCY_END = re.compile(
-    r"(?:局|委|办|厅|府|院|会|室|处|所|署|部|中心|街道|镇|乡|区|县|市|省|队|站|馆|行|司|集团|管委会)$"
+    r"(?:局|委|办|厅|府|院|会|室|处|所|署|部|中心|街道|镇|乡|区|县|市|州|旗|省|队|站|馆|行|司|集团|管委会|海关)$"
 )
+#: A name made of Chinese characters (and brackets) only: no chrome, marks or digits.
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff()（）]{2,40}$")
 
 
 @attrs.frozen(kw_only=True)
@@ -119,10 +137,22 @@ class Statement:
         return f"{self.source}{f' ({self.where})' if self.where else ''}"
 
 
-def _agency(a1: str, a2: str) -> str | None:
+def is_title_field(text: str) -> bool:
+    """Whether ``text`` is the name of a page's title field (``标 题``, ``名称``)."""
+    return bool(_TITLE_FIELD.match(label_key(_PINYIN.sub("", text))))
+
+
+def _agency(a1: str, a2: str, year: str = "") -> str | None:
     a1 = _ABOUT.sub("", a1).removesuffix("關於")
+    if year and a1.startswith(year) and not a1[len(year) : len(year) + 1].isdigit():
+        # ``2025湖口县大垅乡2025年度…``: the title's year glued before it (a column name run into
+        # the title) is no part of the name.
+        a1 = a1[len(year) :]
     name = a1 or a2
     if not name or len(name) < 2 or any(ch.isdigit() for ch in name):
+        return None
+    if is_title_field(label_key(name)[:2]) or _PINYIN.search(name) or _NOT_A_NAME.search(name):
+        # a metadata field's name, a pinyin reading or a brand run into the title: not a name
         return None
     if name.endswith("人民"):
         # ``张义镇人民政府信息公开工作年度报告``: 政府 belongs to the name and to the title's words.
@@ -135,6 +165,12 @@ def is_agency_line(key: str) -> bool:
     ``武昌经开区管委会(滨江商务区管委会)``)."""
     bare = _TRAILING_BRACKET.sub("", key)
     return bool(_NAME_LINE.match(key)) and "、" not in key and bool(_AGENCY_END.search(bare))
+
+
+def _title_key(line: str) -> str:
+    """A line's key without a page header's field name before the title (``标 题 ``, ``名称：``)."""
+    key = _HEADER.sub("", label_key(_RAW_HEADER.sub("", line, count=1)))
+    return "" if is_title_field(key) else key
 
 
 def _match_title(joined: str) -> re.Match[str] | None:
@@ -150,7 +186,7 @@ def title_statements(
     情况的报告``, ``<机关>…工作<YYYY>年度报告``, ``<机关>…信息公开工作报告`` (no 政府), and a title
     without the agency whose agency stands alone on the line above or below it.
     """
-    keys = [_HEADER.sub("", label_key(t)) if len(t) < 200 else "" for t in lines]
+    keys = [_title_key(t) if len(t) < 200 else "" for t in lines]
     for j, key in enumerate(keys):
         if not key.endswith(("报告", "报告书", "信息公开年报")) and not _TITLE_EN.match(key):
             continue
@@ -175,7 +211,7 @@ def title_statements(
             a1, a2 = m["a1"], m["a2"]
             if len(compact) == len(joined):
                 a1, a2 = compact[m.start("a1") : m.end("a1")], compact[m.start("a2") : m.end("a2")]
-            agency = _agency(a1, a2)
+            agency = _agency(a1, a2, m["year"])
             if agency is None and j + 1 < len(keys) and is_agency_line(keys[j + 1]):
                 # ``2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府``: the agency below.
                 agency = "".join(lines[j + 1].split())
@@ -186,14 +222,22 @@ def title_statements(
             out.append(Statement(field="title", value=raw, source=source, where=where(i), raw=raw))
             return out
     for j, line in enumerate(lines[:5]):
-        # The title run into the first sentence: ``安镇街道2024年政府信息公开工作年度报告根据《…》``.
+        # The title run into the first sentence: ``安镇街道2024年政府信息公开工作年度报告根据《…》``,
+        # or at the start of a run-together line up to a space (``襄州区水利局 2024年度…年度报告 2024年,…``).
         m = _TITLE_RUN_ON.match(label_key(line[:160]))
+        a1 = a2 = ""
+        if m is not None:
+            raw = m[0].removesuffix(m["next"])
+            a1, a2 = m["a1"], m["a2"]
+        else:
+            m, raw = _leading_title(line)
+            if m is not None and len(raw) == len(m.string):  # the name as published
+                a1, a2 = raw[m.start("a1") : m.end("a1")], raw[m.start("a2") : m.end("a2")]
         if m is None:
             continue
-        raw = m[0].removesuffix(m["next"])
         out = [Statement(field="year", value=int(m["year"]), source=source, where=where(j), raw=raw)]
-        agency = _agency(m["a1"], m["a2"])
-        if agency is not None and _AGENCY_END.search(agency):
+        agency = _agency(a1, a2, m["year"])
+        if agency is not None and _AGENCY_END.search(agency) and _PLAIN_NAME.match(agency):
             out.append(Statement(field="agency", value=agency, source=source, where=where(j), raw=raw))
         return [*out, Statement(field="title", value=raw, source=source, where=where(j), raw=raw)]
     for j, key in enumerate(keys):
@@ -211,6 +255,17 @@ def title_statements(
         if agency is not None and _NAME_LINE.match(agency):
             return [Statement(field="agency", value=agency, source=source, where=where(at), raw=agency)]
     return []
+
+
+def _leading_title(line: str) -> tuple[re.Match[str] | None, str]:
+    """A title at the start of a line that runs on, ending where the line has a space."""
+    text = line[:200].strip()
+    for space in list(re.finditer(r"\s+", text))[:4]:
+        raw = text[: space.start()]
+        m = _match_title(label_key(raw))
+        if m is not None:
+            return m, "".join(raw.split())
+    return None, ""
 
 
 def quoted_statements(text: str, where: str) -> list[Statement]:
@@ -235,7 +290,11 @@ def period_statements(text: str, where: str) -> list[Statement]:
 
 #: A sentence naming the report with its agency, without 《》: ``现将乐山市金口河区文化广播电视体育和
 #: 旅游局2024年政府信息公开工作年度报告如下``, ``现公布西秀区黄腊乡2021年政府信息公开工作年度报告``.
-_VERBS = r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|编制了|向社会公布)"
+#: ``编制`` alone only where a clause starts (``…的规定,编制大理白族自治州2023年…``) or after 梳理.
+_VERBS = (
+    r"(?:现将|现公布|现发布|特发布|现予公布|予以公布|特编制|现编制|编制了|向社会公布"
+    r"|(?:(?<=[,;。])|^|梳理)编制)"
+)
 _REPORTS_AGENCY = re.compile(_VERBS + r"(?P<agency>[^。，,；;：:《》0-9]{2,40}?)" + _YEAR + r"年度?" + _END)
 _REPORTS_AGENCY_LATE = re.compile(_VERBS + _YEAR + r"年度?(?P<agency>[^。，,；;：:《》0-9]{2,40}?)" + _END)
 #: The year after the words, in a sentence: ``特向社会公布台州电业局政府信息公开工作2021年度报告``.
@@ -271,6 +330,7 @@ def body_statements(text: str, where: str) -> list[Statement]:
     named_ok = (
         agency
         and not _SELF.match(agency)
+        and not _PINYIN.search(agency)
         and not _GENERIC.fullmatch(agency)
         and _AGENCY_END.search(_TRAILING_BRACKET.sub("", agency))
     )
@@ -298,6 +358,27 @@ def overview_statements(text: str, where: str) -> list[Statement]:
     if m is None:
         return []
     return [Statement(field="year", value=int(m["year"]), source="overview", where=where, raw=m[0])]
+
+
+#: A clause opening with a year and the agency as its subject: ``,2022年,我局在…``, ``。2023年度本镇…``.
+_CLAUSE_YEAR = re.compile(
+    r"(?:^|[,;。:])"
+    + _YEAR
+    + r"年度?,?(?:我|本)(?:局|委|办|厅|院|会|镇|乡|街道|区|县|市|单位|部门|中心|所|站)"
+)
+
+
+def clause_year_statements(lines: Sequence[tuple[str, str]]) -> list[Statement]:
+    """The year of the overview's clauses that say what the agency did in it (``2022年,我局…``),
+    when they all name one year; none when they name several (a comparison with another year)."""
+    found: dict[int, tuple[str, str]] = {}
+    for text, where in lines:
+        for m in _CLAUSE_YEAR.finditer(label_key(text[:2000])):
+            found.setdefault(int(m["year"]), (where, m[0]))
+    if len(found) != 1:
+        return []
+    ((year, (where, raw)),) = found.items()
+    return [Statement(field="year", value=year, source="overview", where=where, raw=raw)]
 
 
 def name_statements(name: str | None) -> list[Statement]:

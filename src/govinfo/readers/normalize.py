@@ -53,7 +53,7 @@ _PAIRS = (
     # Not label characters: the words of a sentence naming the report (``現將北坡鎮2022年…``,
     # ``編制``) and the ends of agency names (镇, 乡, 县, 厅), so that identity reads Traditional
     # copies; the name itself is kept as published.
-    "將将 編编 鎮镇 鄉乡 縣县 廳厅 "
+    "將将 編编 鎮镇 鄉乡 縣县 廳厅 標标 "
 )
 #: Traditional → Simplified for the label characters (one character to one character).
 TRADITIONAL: dict[str, str] = {p[0]: p[1] for p in _PAIRS.split()}

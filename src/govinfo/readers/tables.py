@@ -437,6 +437,9 @@ class _Placer:
         # Unknown text.
         if fragment is not None and self._join(fragment, tok):
             return
+        if _lost_item_number(self.spec, tok.raw):
+            self.lost_caption(tok)
+            return
         if self.current is not None and not self.current.values and self.current.label is not None:
             # A long row label broken over two cells (D7b): join and try again.
             joined = self.current.label.raw + tok.raw
@@ -468,6 +471,18 @@ class _Placer:
         self.fragment = (tok, counted)
         self.close()
 
+    def lost_caption(self, tok: Tok) -> None:
+        """A caption that lost its item number (``第二十条第``): a sub-table starts, which one is
+        not said. The rows below are placed by their own labels (each names its sub-table);
+        values under no row label are stray, never put into the sub-table above."""
+        self.diag(
+            "caption_without_item",
+            "a caption that lost its item number; the rows below it are placed by their own labels",
+            tok,
+        )
+        self.close()
+        self.last_grid = None
+
     def _join(self, fragment: tuple[Tok, bool], tok: Tok) -> bool:
         """Read two unknown texts in a row as one header label, when together they are one."""
         first, counted = fragment
@@ -492,6 +507,9 @@ class _Placer:
             if chosen:
                 break
         distinct = {(t.kind, t.label, t.row, t.column) for t in chosen}
+        if len(distinct) > 1 and preferred == "caption" and all(t.kind == "caption" for t in terms):
+            self.lost_caption(tok)  # ``第二十条第()项``: a caption whose item number is lost
+            return
         if len(distinct) > 1 and preferred in ("row", "caption"):
             self.diag(
                 "ambiguous_label",
@@ -551,6 +569,20 @@ class _Placer:
             self.current.at_end = True
         self.close()
         return _assign(self)
+
+
+@cache
+def _captions(spec: TableSpec) -> frozenset[str]:
+    return frozenset(label_key(g.caption) for g in spec.grids if g.caption)
+
+
+def _lost_item_number(spec: TableSpec, text: str) -> bool:
+    """Whether ``text`` is the start of several of the table's captions and none of them whole
+    (``第二十条第``, ``第二十条``): a caption that lost its item number."""
+    key = label_key(text)
+    if len(key) < 4 or len(key) > 12:
+        return False
+    return sum(1 for c in _captions(spec) if c.startswith(key) and c != key) >= 2
 
 
 def _unit(tok: Tok) -> str | None:

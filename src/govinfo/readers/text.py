@@ -4,7 +4,12 @@ One reader handles every line-based layout, line by line:
 
 - a line that starts with a tab is a table cell (the text of a web page as browsers copy it:
   ``linping-education-2023.txt``); a following line that starts without a tab and is not a
-  heading continues the cell (``商业\\n企业``, D8); an empty line ends a table row;
+  heading continues the cell (``商业\\n企业``, D8); an empty line ends a table row. A line that
+  starts with a tab and is a section heading or a sentence (``\\t一、总体情况``, ``\\t(一)…。``: a
+  paragraph indented with a tab) is text;
+- lines of cells separated by tabs (``规章\\t0\\t0\\t0``, a spreadsheet pasted as text) are the
+  rows of a table when at least two such lines stand together (blank lines between them allowed)
+  and one of their cells is a number; a single such line, or lines of words only, are text;
 - a line with ``|`` is a row of a pipe table (D12, Markdown): cells between the bars, an
   empty cell for each ``||`` (a spanned or blank cell), ``\\|`` an escaped bar; in the header
   of a grid table (above its ``+====+`` rule), a line with its bars where the line above has
@@ -98,6 +103,49 @@ def _clean_markdown(line: str) -> str:
     return _BOLD.sub("", line)
 
 
+#: A sentence's end: a line holding one is prose, not a table cell.
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _is_tab_prose(line: str) -> bool:
+    """A line indented with a tab that is a paragraph or a section heading, not a cell."""
+    text = line.strip()
+    return _heading(text) is not None or bool(_SENTENCE_END.search(text)) or len(text) > 120
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    """The cells of a line whose cells are separated by tabs, or ``None`` (prose, one cell)."""
+    cells = [c.strip() for c in line.strip().split("\t")]
+    if len(cells) < 2 or any(len(c) > 80 or _SENTENCE_END.search(c) for c in cells):
+        return None
+    return cells
+
+
+def _tab_rows(lines: list[str], start: int) -> dict[int, list[str]]:
+    """The lines that are rows of a tab-separated table: runs of two or more lines of
+    tab-separated cells (blank lines between them allowed) in which some cell is a number."""
+    found = {
+        i: cells
+        for i in range(start, len(lines))
+        if "\t" in lines[i].strip() and (cells := _tab_cells(lines[i]))
+    }
+    out: dict[int, list[str]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2 and any(read_value(c).is_value for i in run for c in found[i]):
+            out.update((i, found[i]) for i in run)
+        run.clear()
+
+    for i in range(start, len(lines)):
+        if i in found:
+            run.append(i)
+        elif lines[i].strip():
+            close()
+    close()
+    return out
+
+
 def _runs_together(line: str) -> bool:
     """True when a section heading sits inside the line after other text."""
     if len(line) < 80 or "、" not in line:
@@ -153,12 +201,22 @@ def read_text(text: str) -> SourceDocument:
             )
         )
 
+    tab_rows = _tab_rows(lines, start)
     for index in range(start, len(lines)):
         line = lines[index]
         lineno = index + 1
         stripped = line.strip()
         bars_above, grid_bars = grid_bars, ()
-        if line.startswith("\t"):
+        if index in tab_rows:
+            end_row()
+            column = len(line) - len(line.lstrip()) + 1
+            for c in line.strip().split("\t"):
+                add_cell(c.strip(), lineno, column)
+                column += len(c) + 1
+            end_row()
+            last_was_cell = False
+            continue
+        if line.startswith("\t") and not _is_tab_prose(line):
             add_cell(line[1:], lineno, 2)
             last_was_cell = True
             continue
