@@ -258,6 +258,86 @@ def test_a_heading_with_a_stray_mark_after_its_words() -> None:
     assert result.section("overview").status == "read"
 
 
+def test_a_heading_with_a_character_the_copy_could_not_show() -> None:
+    # tests/real/he18tv-copy-taixia-2023: ``一、总体情况?`` was no heading, and the page was refused.
+    for lost in ("?", "？", "\ufffd"):
+        result = parsed(TITLE + BODY.replace("一、总体情况", "一、总体情况" + lost, 1))
+        assert result.section("overview").status == "read"
+        assert result.report is not None
+        assert result.report.overview.paragraphs
+
+
+@pytest.mark.parametrize(
+    "words",
+    # tests/real/uxiaoxiao-tw-dingzhou-wenlv-2020 (Traditional): 一、本年度政務信息總體公開情況
+    [
+        "本年度政务信息总体公开情况",
+        "政府信息公开工作总体情况",
+        "总体公开情况",
+        "2023年度信息公开总体工作情况",
+    ],
+)
+def test_section_one_worded_as_the_overall_situation_of_the_years_disclosure(words: str) -> None:
+    from govinfo.readers.document import _heading
+
+    assert _heading(f"一、{words}") == 0
+    # only numbered 一: under another number, or with no number, these words head nothing
+    assert _heading(f"二、{words}") is None
+    assert _heading(words) is None
+    result = parsed(TITLE + BODY.replace("一、总体情况", f"一、{words}", 1))
+    assert result.section("overview").status == "read"
+
+
+def test_a_page_titled_in_traditional_characters_is_read() -> None:
+    # tests/real/uxiaoxiao-tw-dingzhou-wenlv-2020, tests/real/newton-tw-wuhou-2019: a Traditional
+    # title (…公開工作年度報告) and no heading of the format's words as written: once refused.
+    text = "杭州市臨平區教育局2023年政府信息公開工作年度報告\n2023年,我局認真貫徹《條例》。\n"
+    result = parsed(text)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, "杭州市臨平區教育局")
+    assert "no_sections" in result.codes()
+
+
+def test_a_title_ending_in_年报() -> None:
+    # tests/real/qeda-jingfa-2021: …2021年政府信息公开工作年报, printed, then split after the year
+    for title in (
+        "杭州市临平区教育局2023年政府信息公开工作年报\n",
+        "杭州市临平区教育局2023年\n\n政府信息公开工作年报\n",
+    ):
+        result = parsed(title + BODY)
+        assert result.report is not None
+        assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+        assert dict(result.provenance)["agency"].startswith("title")
+    # a site's column name 2023年信息公开年报 above no title is still no title
+    column = parsed("2023年信息公开年报\n" + BODY)
+    assert column.report is not None
+    assert column.report.agency == ""
+
+
+def test_the_title_opening_the_first_sentence_before_its_short_name() -> None:
+    # tests/real/yanting-shenpi-2022: 盐亭县行政审批局2022年政府信息公开工作年度报告(以下简称年报)是根据…
+    for short in ("(以下简称年报)是根据", "（以下简称“年报”）根据", "(下称《年报》)依据"):
+        opening = f"杭州市临平区教育局2023年政府信息公开工作年度报告{short}《条例》编制。\n"
+        result = parsed(opening + BODY)
+        assert result.report is not None
+        assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+
+
+def test_a_cut_pages_last_words_set_to_the_right_are_no_sign_off() -> None:
+    # tests/real/qeda-jingfa-2021 ended on the bullet ``  • 主动`` and read it as the agency.
+    body = BODY.replace("2023年", "本年")
+    result = parsed(body.rstrip("\n") + "\n\n  • 主动", year=2023)
+    assert result.report is not None
+    assert result.report.agency == ""
+    assert "• 主动" in result.report.other_matters.paragraphs[-1]
+    # a right-set agency's name above its date is still the sign-off
+    sign_off = " " * 30 + "杭州市临平区教育局\n" + " " * 30 + "2024年1月15日\n"
+    signed = parsed(body.rstrip("\n") + "\n\n" + sign_off, year=2023)
+    assert signed.report is not None
+    assert signed.report.agency == "杭州市临平区教育局"
+    assert str(signed.report.published) == "2024-01-15"
+
+
 @pytest.mark.parametrize(
     "chrome",
     [

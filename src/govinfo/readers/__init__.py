@@ -123,7 +123,8 @@ def _names_a_section(text: str, html: bool) -> bool:
     if any(k in text for k in needles) or _REPORT_TITLE.search(text[:20_000]):
         return True
     key = fast_key(text)
-    return any(k in key for k in needles)
+    # Folded, a title in Traditional characters (``…政府信息公開工作年度報告``) names a report too.
+    return any(k in key for k in needles) or bool(_REPORT_TITLE.search(key[:20_000]))
 
 
 #: A report's title with its year (a page titled as a report may lack the format's headings).

@@ -206,6 +206,14 @@ _HEADING_QUALIFIERS = re.compile(
 )
 
 
+#: Section 一's words in the wordings that put 公开/工作 inside them (``本年度政务信息总体公开情况``):
+#: only the overall situation (总体…情况) of the year's disclosure work, nothing else.
+_OVERVIEW_WORDS = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年度?|本年度|年度)?(?:政务公开|政府信息公开|信息公开|政务信息|政府信息)?"
+    r"(?:工作)?(?:的)?总体(?:公开|工作)?情况$"
+)
+
+
 def _heading(text: str) -> int | None:
     """The index of the section this line heads, or ``None``."""
     if len(text) > 200:
@@ -214,8 +222,9 @@ def _heading(text: str) -> int | None:
     if len(key) > 80 or not key:
         return None
     m = _HEADING_NUMBER.match(key)
-    # A stray mark after a numbered heading's words (``一、总体情况、``) is no part of them.
-    body = key[m.end() :].rstrip("、,，.。:：;；") if m else key
+    # A stray mark after a numbered heading's words (``一、总体情况、``) is no part of them, nor
+    # is a character a copy could not show (``一、总体情况?``, U+FFFD).
+    body = key[m.end() :].rstrip("、,，.。:：;；?？\ufffd") if m else key
     number = (int(m[1]) - 1 if m[1].isdigit() else _NUMERALS.index(m[1])) if m else None
     for i, k in _HEADING_KEYS:
         if body == k and (number is None or number == i):
@@ -234,6 +243,10 @@ def _heading(text: str) -> int | None:
         bare = _HEADING_QUALIFIERS.sub("", body)
         if bare != body and any(i == number and bare == k for i, k in _HEADING_KEYS):
             return number
+        if number == 0 and _OVERVIEW_WORDS.match(body):
+            # ``一、本年度政务信息总体公开情况``, ``一、政府信息公开工作总体情况``: numbered 一 and
+            # worded as the overall situation (总体…情况) of the year's disclosure work.
+            return 0
     if number is not None:
         # A misspelt heading (``四、政府信息公开行政法复议、行政诉讼情况``): numbered, and within a
         # small edit distance of one wording of the section its number names.
@@ -1086,9 +1099,9 @@ def _signature(head: list[Block], sections: list[_Section]) -> list[str]:
     """The sign-off lines (agency, date), taken out of the last section.
 
     Blocks a reader marked ``role="signature"`` are taken wherever they are. In plain text,
-    the last section's trailing lines are the sign-off when each is short, has no sentence
-    punctuation and is either a date or indented by at least two spaces (right-aligned); a
-    page footer (chrome) under the sign-off is skipped.
+    the last section's trailing lines are the sign-off when each is either a date or an
+    agency's name indented by at least two spaces (right-aligned); a page footer (chrome)
+    under the sign-off is skipped.
     """
     out: list[str] = []
     for holder in [head, *(s.blocks for s in sections)]:
@@ -1110,7 +1123,14 @@ def _signature(head: list[Block], sections: list[_Section]) -> list[str]:
             blocks.pop()  # a blank line, or the page footer under the sign-off
             continue
         is_date = _SIGN_OFF_DATE.match(label_key(stripped)) is not None
-        right = text.startswith("  ") and len(stripped) <= 60 and not (_SENTENCE & set(stripped))
+        # A right-set line is the signing agency only when it reads as an agency's name: a cut
+        # page's last words (``  • 主动``) are the section's text, never the agency.
+        right = (
+            text.startswith("  ")
+            and len(stripped) <= 60
+            and not (_SENTENCE & set(stripped))
+            and is_agency_line(label_key(stripped))
+        )
         if not (is_date or right):
             break
         trailing.insert(0, stripped)

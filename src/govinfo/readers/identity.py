@@ -81,7 +81,8 @@ _TITLE_RUN_ON = re.compile(
     + _YEAR
     + r"年度?(?P<a2>[^。，,；;《》0-9]{0,40}?)"
     + _END
-    + r"(?P<next>根据|依据|按照|为进一步|现将)"
+    # ``…年度报告(以下简称年报)是根据…``: the report's short name in brackets, then the verb.
+    + r"(?P<next>(?:\((?:以下简称|下称|简称)[^()]{1,12}\))?(?:是|系)?(?:根据|依据|按照|为进一步|现将))"
 )
 _TITLE_NO_YEAR = re.compile(r"(?P<a1>.{0,60}?)" + _END)
 _QUOTED = re.compile(r"《([^《》]{6,80})》")
@@ -188,7 +189,7 @@ def title_statements(
     """
     keys = [_title_key(t) if len(t) < 200 else "" for t in lines]
     for j, key in enumerate(keys):
-        if not key.endswith(("报告", "报告书", "信息公开年报")) and not _TITLE_EN.match(key):
+        if not key.endswith(("报告", "报告书", "年报")) and not _TITLE_EN.match(key):
             continue
         for i in range(j, max(-1, j - 3), -1):
             joined = "".join(keys[i : j + 1])
