@@ -400,6 +400,23 @@ def test_an_overview_subsection_named_like_a_variant_is_no_section(words: str) -
     assert result.section("proactive").status == "read"
 
 
+def test_a_subsection_of_the_overview_worded_like_section_two_is_no_section() -> None:
+    # tests/real/leshan-qixiang-2020: ``一、总体情况`` then ``（二）主动公开政府信息情况`` — the
+    # overview's own point on proactive disclosure, numbered like a subsection of 一.
+    title, body = LINPING[: LINPING.index("    一、总体情况")], LINPING[LINPING.index("    一、总体情况") :]
+    inside = body.replace("（一）主动公开情况", "（二）主动公开政府信息情况", 1)
+    result = parse_document(title + inside)
+    assert result.section("proactive").status == "read"
+    assert result.section("proactive").location != result.section("overview").location
+    overview = report_of(result).overview
+    assert "主动公开政府信息情况" in [s.title for s in overview.subsections]
+    # a report numbering its sections like subsections still has them: （一）总体情况, （二）…
+    numbered = LINPING.replace("    一、总体情况", "    （一）总体情况", 1).replace(
+        "二、主动公开政府信息情况", "（二）主动公开政府信息情况", 1
+    )
+    assert parse_document(numbered).section("proactive").status == "read"
+
+
 def test_page_chrome_before_and_after_the_report() -> None:
     text = (
         "首页 > 信息公开 > 年度报告\n字号：大 中 小\n"

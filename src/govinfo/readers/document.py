@@ -346,6 +346,15 @@ class _Section:
     found_by: str = "heading"
 
 
+def _subsection_of_numbered(text: str, sections: Sequence[_Section]) -> bool:
+    """Whether ``text`` is numbered like a subsection (``（二）主动公开政府信息情况``) in a report
+    whose sections so far are numbered ``一、``: then it is a subsection of the section above
+    (一's own point on proactive disclosure), not the heading of 二."""
+    if not sections or _PAREN_NUMBER.match(label_key(text)) is None:
+        return False
+    return any(_HEADING_NUMBER.match(label_key(s.heading.text)) for s in sections)
+
+
 def _split(blocks: Sequence[Block], diagnostics: list[Diagnostic]) -> tuple[list[Block], list[_Section]]:
     """Blocks before the first heading, and each section's blocks."""
     head: list[Block] = []
@@ -364,7 +373,7 @@ def _split(blocks: Sequence[Block], diagnostics: list[Diagnostic]) -> tuple[list
             continue
         if isinstance(block, TextBlock):
             index = _heading(block.text)
-            if index is not None and index >= expect:
+            if index is not None and index >= expect and not _subsection_of_numbered(block.text, sections):
                 sections.append(_Section(index=index, heading=_Line(block.text, block.location)))
                 expect = index + 1
                 continue
