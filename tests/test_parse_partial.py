@@ -442,3 +442,33 @@ def test_the_year_of_a_clause_of_the_overview_when_nothing_else_states_it() -> N
     # clauses naming two years (a comparison) state none
     both = text.replace("主动公开信息416条。", "主动公开信息416条,2022年,我局主动公开信息300条。", 1)
     assert parsed(both).report is None
+
+
+def test_an_overview_opening_that_looks_back_at_another_year_states_no_year() -> None:
+    # tests/real/nnf9-copy-customs-hq-2020 without its title and statistics period: the overview
+    # opens ``2019年,在…评估中,海关总署被评为优秀单位。2020年,海关总署…`` — the report is on 2020.
+    body = BODY.replace("2023年", "本年")
+    opening = "2022年,在政务公开评估中,本局被评为优秀单位。2023年,区教育局认真贯彻落实相关文件精神"
+    text = body.replace("区教育局认真贯彻落实相关文件精神", opening, 1)
+    result = parsed(text)
+    assert result.report is None  # never 2022
+    assert "no_year" in result.codes()
+    # an opening that names one year still states it
+    one = body.replace("区教育局认真贯彻落实相关文件精神", "2023年,区教育局认真贯彻落实相关文件精神", 1)
+    assert parsed(one).report is not None
+    assert parsed(one).report.year == 2023  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        # tests/real/scqsfz-copy-qingjiangpu-2019: 人民政府 fused into the report's words
+        ("领导小组办公室编制了2023年杭州市临平区人民政府信息公开工作年度报告。\n", "杭州市临平区人民政府"),
+        # 人民 not followed by 政府: no name is made up
+        ("现将杭州市临平区人民2023年度政府信息公开工作年度报告公布如下。\n", ""),
+    ],
+)
+def test_a_sentence_naming_a_government_report_year_first(opening: str, agency: str) -> None:
+    result = parsed(opening + BODY)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2023, agency)

@@ -328,6 +328,12 @@ def body_statements(text: str, where: str) -> list[Statement]:
         agency = named["agency"] if named is not None else None
     if (agency is None or _SELF.match(agency)) and late is not None and m is late:
         named, agency = late, late["agency"]
+    # ``编制了2019年清江浦区人民政府信息公开工作年度报告``: 政府 belongs to the name and to the
+    # report's words (as in a title, :func:`_agency`).
+    fused = ""
+    if named is not None and agency and agency.endswith("人民"):
+        fused = "政府" if key.startswith("政府", named.end("agency")) else ""
+    agency = agency + fused if agency else agency
     named_ok = (
         agency
         and not _SELF.match(agency)
@@ -338,7 +344,7 @@ def body_statements(text: str, where: str) -> list[Statement]:
     if named is not None and agency and named_ok:
         compact = "".join(text.split())
         if len(compact) == len(key):  # the name as published (Traditional characters kept)
-            agency = compact[named.start("agency") : named.end("agency")]
+            agency = compact[named.start("agency") : named.end("agency")] + fused
         out.append(Statement(field="agency", value=agency, source="body", where=where, raw=named[0]))
     return out
 
@@ -353,10 +359,19 @@ _OPENS_WITH_YEAR = re.compile(
 )
 
 
+#: A later sentence of the paragraph opening with a year (``…被评为优秀单位。2020年,海关总署…``).
+_SENTENCE_YEAR = re.compile(r"[。！？；!?;]" + _YEAR + r"年(?:度)?(?![0-9月])")
+
+
 def overview_statements(text: str, where: str) -> list[Statement]:
-    """The year the first paragraph of 一、总体情况 opens with (``2023年，在区委…``)."""
+    """The year the first paragraph of 一、总体情况 opens with (``2023年，在区委…``); none when
+    another of its sentences opens with another year (``2019年,在…评估中,海关总署被评为优秀单位。
+    2020年,海关总署…``: the paragraph looks back before it reports, and which year it reports on
+    is not said)."""
     m = _OPENS_WITH_YEAR.match(label_key(text[:60]))
     if m is None:
+        return []
+    if any(s["year"] != m["year"] for s in _SENTENCE_YEAR.finditer(label_key(text[:2000]))):
         return []
     return [Statement(field="year", value=int(m["year"]), source="overview", where=where, raw=m[0])]
 
