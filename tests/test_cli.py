@@ -448,7 +448,7 @@ def test_chinese_output_of_unreadable_and_partial_inputs_has_no_english(tmp_path
     for name, data in inputs.items():
         (tmp_path / name).write_bytes(data)
     partial = REAL / "beijing-tongzhou-2019.txt"  # three sections not read in full (tests/real/README.md)
-    no_year = REAL / "ankang-dept-2019.txt"  # the year is stated nowhere
+    no_year = REAL / "bjbahr-haidian-tables-only.txt"  # only the tables: no title, no year
     p = run(
         "check", str(tmp_path), str(partial), str(no_year), str(tmp_path / "missing.txt"), "--diagnostics"
     )

@@ -380,7 +380,8 @@ class _FakeApi:
 
         n = min(len(self.units), count)
         buf = (ctypes.c_uint16 * (n + 1)).from_address(at)
-        buf[:n] = self.units[:n]
+        for k, unit in enumerate(self.units[:n]):
+            buf[k] = unit
         buf[n] = 0
         return n + 1
 
