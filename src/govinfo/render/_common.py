@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Protocol
 
@@ -49,16 +49,20 @@ from ..textwidth import display_width as _display_width
 __all__ = [
     "Grid",
     "GridCell",
+    "Layout",
     "Located",
     "Marks",
     "RowGroup",
+    "Slot",
     "Style",
     "display_width",
     "inline",
     "lines_of",
     "printed_columns",
     "roman",
+    "slot_texts",
     "table_grid",
+    "table_layout",
     "value_cell",
 ]
 
@@ -467,22 +471,62 @@ def value_cell(
     colspan: int = 1,
     headers: tuple[str, ...] = (),
 ) -> GridCell:
-    spec = table.spec
+    slot = cell_slot(table.spec, row, column)
+    return GridCell(
+        text=slot_text(table.cells, style, slot),
+        kind="value",
+        colspan=colspan,
+        headers=headers,
+        path=slot.path,
+        marks=marks.get(slot.path),
+    )
+
+
+@attrs.frozen
+class Slot:
+    """Where a value cell's text comes from: what :func:`slot_text` reads from a table's cells."""
+
+    #: The cell's index in :attr:`govinfo.table.Table.cells`.
+    index: int
+    #: The index of the unit cell printed with a money amount, if its grid has one.
+    unit: int | None
+    kind: CellKind
+    #: The cell's JSON path (what findings mark).
+    path: str
+
+
+def cell_slot(spec: TableSpec, row: RowSpec, column: ColumnSpec) -> Slot:
+    """The :class:`Slot` of the value cell at ``row`` × ``column`` of ``spec``."""
     cell = spec.cell(row.key, column.key)
     unit = None
     if column.kind is CellKind.MONEY:
         unit_col = next((c for c in cell.grid.columns if c.kind is CellKind.UNIT), None)
         if unit_col is not None:
-            unit = table[row.key, unit_col.key]
-    path = path_of(cell, spec)
-    return GridCell(
-        text=style.cell(column.kind, table.cells[cell.index], unit),
-        kind="value",
-        colspan=colspan,
-        headers=headers,
-        path=path,
-        marks=marks.get(path),
-    )
+            unit = spec.cell(row.key, unit_col.key).index
+    return Slot(index=cell.index, unit=unit, kind=column.kind, path=path_of(cell, spec))
+
+
+def slot_text(cells: Sequence[Cell], style: Style, slot: Slot) -> str:
+    """:meth:`Style.cell` of the value at ``slot``."""
+    return style.cell(slot.kind, cells[slot.index], None if slot.unit is None else cells[slot.unit])
+
+
+def slot_texts(cells: Sequence[Cell], style: Style, slots: Sequence[Slot]) -> list[str]:
+    """:func:`slot_text` of every slot, in order: the one per-value step of the renderers.
+
+    A count goes straight to the cached :func:`_count` (what :meth:`Style.cell` does for it).
+    """
+    tag = style.tag
+    out = []
+    for slot in slots:
+        value = cells[slot.index]
+        if value is None:
+            out.append("")
+        elif type(value) is int:
+            out.append(_count(value, tag))
+        else:
+            out.append(slot_text(cells, style, slot))
+    return out
 
 
 def printed_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
@@ -490,13 +534,16 @@ def printed_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
     return tuple(c for c in grid.columns if c.kind is not CellKind.UNIT)
 
 
-def _stacked(table: Table, style: Style, marks: Marks) -> Grid:
+#: Makes the value cell at (row, column) with its colspan and header ids.
+_ValueMaker = Callable[[RowSpec, ColumnSpec, int, tuple[str, ...]], GridCell]
+
+
+def _stacked(spec: TableSpec, style: Style, value: _ValueMaker) -> Grid:
     """Section 二: each sub-grid is a caption row, a header row and its data rows, stacked.
 
     The table is as wide as the widest sub-grid; in a narrower one the last value column spans
     what is left (report-format.md §2.1: a one-column sub-grid's value spans 3 columns).
     """
-    spec = table.spec
     width = 1 + max(len(printed_columns(g)) for g in spec.grids)
     groups = []
     for grid in spec.grids:
@@ -516,15 +563,14 @@ def _stacked(table: Table, style: Style, marks: Marks) -> Grid:
             cells = [GridCell(text=style.label(row), kind="row", id=row_id)]
             for column, span, col_id in zip(columns, spans, col_ids):
                 headers = (cap_id, row_id, col_id)
-                cells.append(value_cell(table, style, marks, row, column, colspan=span, headers=headers))
+                cells.append(value(row, column, span, headers))
             rows.append(tuple(cells))
         groups.append(RowGroup(rows=tuple(rows), header_rows=2))
     return Grid(key=spec.key, width=width, groups=tuple(groups))
 
 
-def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
+def _one_row(spec: TableSpec, style: Style, value: _ValueMaker) -> Grid:
     """Section 四: every value in one row; row labels (and their groups) head the columns."""
-    spec = table.spec
     grid = spec.grids[0]
     paths = [
         [
@@ -539,7 +585,7 @@ def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
     values = []
     for path, (row, column) in zip(paths, ((r, c) for r in grid.rows for c in printed_columns(grid))):
         ids = tuple(_id(f"{spec.key}-col", [n.key for n in path[: k + 1]]) for k in range(len(path)))
-        values.append(value_cell(table, style, marks, row, column, headers=ids))
+        values.append(value(row, column, 1, ids))
     return Grid(
         key=spec.key,
         width=len(paths),
@@ -550,7 +596,7 @@ def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
     )
 
 
-def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
+def _matrix(spec: TableSpec, style: Style, value: _ValueMaker, *, flat: bool) -> Grid:
     """Section 三: rows × columns under multi-level column headers.
 
     ``flat=False`` (HTML): the official form, row groups as cells spanning their rows, so the
@@ -559,7 +605,6 @@ def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
     part of its rows' labels (``三、本年度办理结果``) gets a row of its own, spanning the table,
     and its rows are indented under it.
     """
-    spec = table.spec
     grid = spec.grids[0]
     columns = printed_columns(grid)
     top = [_Node(grid.header.key, style.label(grid.header))] if grid.header else []
@@ -605,7 +650,7 @@ def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
                     span = label_depth - level
                     cells.append(GridCell(text=style.label(node), kind="row", colspan=span, id=ids[level]))
         for column, cids in zip(columns, col_ids):
-            cells.append(value_cell(table, style, marks, row, column, headers=(*ids, *cids)))
+            cells.append(value(row, column, 1, (*ids, *cids)))
         body.append(tuple(cells))
     return Grid(
         key=spec.key,
@@ -629,11 +674,66 @@ def _indent(style: Style) -> str:
     return "  " if style.english else "\u3000"
 
 
-def table_grid(table: Table, style: Style, marks: Marks, *, flat: bool = False) -> Grid:
-    """Lay out one of the report's three tables with its official merged cells."""
-    spec: TableSpec = table.spec
+@attrs.frozen
+class Layout:
+    """A table laid out before its values: :attr:`grid` with every value cell blank (``text``
+    empty, no marks, ``path`` set), and the :class:`Slot` of each value cell in grid order
+    (row by row, left to right). Everything a renderer derives from it is the same for every
+    report of the table's layout, so it can be computed once.
+    """
+
+    grid: Grid
+    slots: tuple[Slot, ...]
+
+
+def table_layout(spec: TableSpec, style: Style, *, flat: bool = False) -> Layout:
+    """The :class:`Layout` of a table spec in a style; cached (see :func:`table_grid`)."""
+    return _layout(spec, style, flat)
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(spec: TableSpec, style: Style, flat: bool) -> Layout:
+    by_path: dict[str, Slot] = {}
+
+    def blank(row: RowSpec, column: ColumnSpec, colspan: int, headers: tuple[str, ...]) -> GridCell:
+        slot = cell_slot(spec, row, column)
+        by_path[slot.path] = slot
+        return GridCell(text="", kind="value", colspan=colspan, headers=headers, path=slot.path)
+
     if any(g.caption for g in spec.grids):
-        return _stacked(table, style, marks)
-    if spec.grids[0].one_row:
-        return _one_row(table, style, marks)
-    return _matrix(table, style, marks, flat=flat)
+        grid = _stacked(spec, style, blank)
+    elif spec.grids[0].one_row:
+        grid = _one_row(spec, style, blank)
+    else:
+        grid = _matrix(spec, style, blank, flat=flat)
+    slots = tuple(by_path[c.path] for row in grid.rows for c in row if c.kind == "value" and c.path)
+    return Layout(grid=grid, slots=slots)
+
+
+def table_grid(table: Table, style: Style, marks: Marks, *, flat: bool = False) -> Grid:
+    """Lay out one of the report's three tables with its official merged cells.
+
+    The layout (labels, spans, ids) depends only on the table's spec and the style and is
+    computed once (:func:`table_layout`); the report's values and marks are filled in.
+    """
+    layout = table_layout(table.spec, style, flat=flat)
+    texts = iter(slot_texts(table.cells, style, layout.slots))
+    groups = []
+    for group in layout.grid.groups:
+        rows = tuple(tuple(_filled(c, texts, marks) for c in row) for row in group.rows)
+        groups.append(attrs.evolve(group, rows=rows))
+    return attrs.evolve(layout.grid, groups=tuple(groups))
+
+
+def _filled(cell: GridCell, texts: Iterator[str], marks: Marks) -> GridCell:
+    if cell.kind != "value":
+        return cell
+    return GridCell(
+        text=next(texts),
+        kind="value",
+        colspan=cell.colspan,
+        rowspan=cell.rowspan,
+        headers=cell.headers,
+        path=cell.path,
+        marks=marks.get(cell.path),
+    )
