@@ -47,14 +47,27 @@ unknown_locale
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from ..catalogue import GridSpec
+import attrs
+
+from ..catalogue import TableSpec
 from ..narrative import Narrative
 from ..report import Report
 from ..table import Table
-from ._common import Located, Marks, Style, display_width, inline, printed_columns, value_cell
+from ._common import (
+    Located,
+    Marks,
+    Slot,
+    Style,
+    cell_slot,
+    display_width,
+    inline,
+    printed_columns,
+    slot_texts,
+)
 
 __all__ = ["escape", "render_markdown"]
 
@@ -135,49 +148,112 @@ def _paragraphs(paragraphs: Sequence[str]) -> list[str]:
 
 
 def _tables(table: Table, style: Style, marks: Marks) -> list[str]:
-    spec = table.spec
+    """A table section's blocks: for each grid its caption (if any) and a pipe table.
+
+    What does not depend on the values (the escaped header and labels, the label column
+    padded to its width, the least width of each column) is worked out once per layout and
+    style (:func:`_plan`); per report only the values are formatted, escaped and padded.
+    """
+    plan = _plan(table.spec, style)
+    texts = slot_texts(table.cells, style, plan.slots)
+    if marks:
+        texts = [t + "*" if marks.get(slot.path) else t for t, slot in zip(texts, plan.slots)]
+    cells = [_escaped(t) for t in texts]
     blocks = []
-    for grid in spec.grids:
-        if grid.caption:
-            blocks.append(f"**{escape(style.caption(grid))}**")
-        blocks.append(_pipe_table(*_rows(table, grid, style, marks)))
+    for grid in plan.grids:
+        if grid.caption is not None:
+            blocks.append(grid.caption)
+        widths = list(grid.widths)
+        for _, numbers in grid.rows:
+            for k, n in enumerate(numbers, 1):
+                if cells[n][1] > widths[k]:
+                    widths[k] = cells[n][1]
+        lines = [
+            "| "
+            + " | ".join([h + " " * (w - hw) for h, hw, w in zip(grid.header, grid.header_widths, widths)])
+            + " |"
+        ]
+        lines.append("| " + " | ".join(["-" * widths[0], *("-" * (w - 1) + ":" for w in widths[1:])]) + " |")
+        blanks = "".join(" | " + " " * w for w in widths[1:]) + " |"
+        for label, numbers in grid.rows:
+            if not numbers:  # a group's own row: no values
+                lines.append(label + blanks)
+                continue
+            parts = [label]
+            for n, w in zip(numbers, widths[1:]):
+                text, tw = cells[n]
+                parts.append(" " * (w - tw) + text)
+            lines.append(" | ".join(parts) + " |")
+        blocks.append("\n".join(lines))
     return blocks
 
 
-def _rows(table: Table, grid: GridSpec, style: Style, marks: Marks) -> tuple[list[str], list[list[str]]]:
-    columns = printed_columns(grid)
-    top = [style.label(grid.header)] if grid.header else []
-    header = [style.corner(grid)] + [
-        " · ".join([*top, *([style.label(c.group)] if c.group else []), style.label(c)]) for c in columns
-    ]
-    rows: list[list[str]] = []
-    previous: list[object] = []
-    for row in grid.rows:
-        outer = [g for g in row.groups if not g.qualifies]
-        for level, group in enumerate(outer):
-            if previous[: level + 1] != outer[: level + 1]:
-                rows.append([style.label(group)] + [""] * len(columns))
-        previous = list(outer)
-        cells = [style.full_label(row)]
-        for column in columns:
-            value = value_cell(table, style, marks, row, column)
-            cells.append(value.text + ("*" if value.marks else ""))
-        rows.append(cells)
-    return header, rows
+@functools.lru_cache(maxsize=4096)
+def _escaped(text: str) -> tuple[str, int]:
+    """A value as a table cell: escaped, and its display width."""
+    text = escape(text, block_start=False)
+    return text, display_width(text)
 
 
-def _pipe_table(header: list[str], rows: list[list[str]]) -> str:
-    cells = [[escape(c, block_start=False) for c in row] for row in (header, *rows)]
-    widths = [max(3, *(display_width(r[k]) for r in cells)) for k in range(len(header))]
+@attrs.frozen
+class _PipeTable:
+    """What a grid's pipe table has whatever the values."""
 
-    def line(row: list[str], numeric: bool) -> str:
-        parts = []
-        for k, (text, width) in enumerate(zip(row, widths)):
-            pad = " " * (width - display_width(text))
-            parts.append(pad + text if numeric and k else text + pad)
-        return "| " + " | ".join(parts) + " |"
+    #: The caption paragraph (``**…**``), if the grid has a caption.
+    caption: str | None
+    #: The header cells (escaped) and their widths.
+    header: tuple[str, ...]
+    header_widths: tuple[int, ...]
+    #: Each column's width from its fixed cells (at least 3); the label column's is final.
+    widths: tuple[int, ...]
+    #: Each row: ``"| "`` and its label padded to the label column, and the numbers of the
+    #: slots holding its values (none for a group's own row).
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
 
-    rule = (
-        "| " + " | ".join(("-" * w if k == 0 else "-" * (w - 1) + ":") for k, w in enumerate(widths)) + " |"
-    )
-    return "\n".join([line(cells[0], False), rule, *(line(r, True) for r in cells[1:])])
+
+@attrs.frozen
+class _Plan:
+    slots: tuple[Slot, ...]
+    grids: tuple[_PipeTable, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _plan(spec: TableSpec, style: Style) -> _Plan:
+    slots: list[Slot] = []
+    grids = []
+    for grid in spec.grids:
+        columns = printed_columns(grid)
+        top = [style.label(grid.header)] if grid.header else []
+        header = [style.corner(grid)] + [
+            " · ".join([*top, *([style.label(c.group)] if c.group else []), style.label(c)]) for c in columns
+        ]
+        labels: list[str] = []
+        numbers: list[tuple[int, ...]] = []
+        previous: list[object] = []
+        for row in grid.rows:
+            outer = [g for g in row.groups if not g.qualifies]
+            for level, group in enumerate(outer):
+                if previous[: level + 1] != outer[: level + 1]:
+                    labels.append(style.label(group))
+                    numbers.append(())
+            previous = list(outer)
+            labels.append(style.full_label(row))
+            numbers.append(tuple(range(len(slots), len(slots) + len(columns))))
+            slots += [cell_slot(spec, row, column) for column in columns]
+        header = [escape(c, block_start=False) for c in header]
+        labels = [escape(c, block_start=False) for c in labels]
+        widths = [max(3, *(display_width(c) for c in (header[0], *labels)))]
+        widths += [max(3, display_width(h)) for h in header[1:]]
+        grids.append(
+            _PipeTable(
+                caption=f"**{escape(style.caption(grid))}**" if grid.caption else None,
+                header=tuple(header),
+                header_widths=tuple(display_width(h) for h in header),
+                widths=tuple(widths),
+                rows=tuple(
+                    ("| " + label + " " * (widths[0] - display_width(label)), n)
+                    for label, n in zip(labels, numbers)
+                ),
+            )
+        )
+    return _Plan(slots=tuple(slots), grids=tuple(grids))
