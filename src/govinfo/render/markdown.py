@@ -72,7 +72,9 @@ from ._common import (
 __all__ = ["escape", "render_markdown"]
 
 _MARKUP = frozenset("\\`*_[]<>|~#$&")
-_TRANS = {ord(c): "\\" + c for c in _MARKUP}
+#: One of :data:`_MARKUP`: escaped with a regular expression, which for Chinese text is many
+#: times quicker than ``str.translate`` (a dict look-up per character).
+_MARKUP_CHAR = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
 _LEADING = re.compile(r"^(?:([-+=])|(\d{1,9})([.)])(?=[ ]|$))")
 _FINDINGS = ("校验发现", "Findings")
 
@@ -88,7 +90,9 @@ def escape(text: str, *, block_start: bool = True) -> str:
     >>> escape("1. first"), escape("- item")
     ('1\\. first', '\\- item')
     """
-    text = inline(text).lstrip(" ").translate(_TRANS)
+    text = inline(text).lstrip(" ")
+    if _MARKUP_CHAR.search(text):
+        text = _MARKUP_CHAR.sub(r"\\\g<0>", text)
     if not block_start:
         return text
     return _LEADING.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text, count=1)
