@@ -234,17 +234,10 @@ class Style:
 
     def money(self, value: Decimal) -> str:
         """An amount with exactly the precision it was stated with: ``0.5000`` stays ``0.5000``."""
-        digits, exponent = value.as_tuple()[1:]
+        sign, digits, exponent = value.as_tuple()
         if not isinstance(exponent, int):  # NaN or infinity: the model rejects them
             return str(value)
-        places = -exponent if exponent < 0 else 0
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        if value.is_zero():
-            value = value.copy_abs()  # no "-0"
-        with localcontext() as ctx:
-            # Babel quantizes in the current context: give it room for every stated digit.
-            ctx.prec = max(28, len(digits) + max(exponent, 0) + places + 2)
-            return format_decimal(value, format=pattern, locale=self.locale)
+        return _money(sign, digits, exponent, self.locale)
 
     def unit(self, unit: str) -> str:
         if self.english and unit in MONEY_UNITS:
@@ -287,6 +280,22 @@ def _style(locale: str) -> Style:
             code="unreadable_locale",
         )
     return Style(locale=loc, english=loc.language == "en", tag=str(loc))
+
+
+@functools.lru_cache(maxsize=1024)
+def _money(sign: int, digits: tuple[int, ...], exponent: int, locale: Locale) -> str:
+    """:meth:`Style.money` of a finite amount, cached (Babel takes about 35 µs an amount). The
+    key is the amount's sign, digits and exponent, not the :class:`~decimal.Decimal`, which is
+    equal (and hashes equal) for ``0.5`` and ``0.5000``."""
+    value = Decimal((sign, digits, exponent))
+    places = -exponent if exponent < 0 else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    if value.is_zero():
+        value = value.copy_abs()  # no "-0"
+    with localcontext() as ctx:
+        # Babel quantizes in the current context: give it room for every stated digit.
+        ctx.prec = max(28, len(digits) + max(exponent, 0) + places + 2)
+        return format_decimal(value, format=pattern, locale=locale)
 
 
 @functools.lru_cache(maxsize=4096)
