@@ -127,6 +127,7 @@ def display_width(text: str) -> int:
 # --- numbering ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=256)
 def roman(n: int) -> str:
     """``n`` in Roman numerals (``roman(4) == 'IV'``); Arabic digits from 4000 on."""
     if not 0 < n < 4000:
@@ -141,6 +142,7 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=256)
 def chinese_numeral(n: int) -> str:
     """``n`` (1–99) as the Chinese numeral used in headings; Arabic digits beyond.
 
