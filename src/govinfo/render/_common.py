@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Protocol
@@ -54,12 +55,14 @@ __all__ = [
     "Marks",
     "RowGroup",
     "Slot",
+    "SlotReader",
     "Style",
     "display_width",
     "inline",
     "lines_of",
     "printed_columns",
     "roman",
+    "slot_reader",
     "slot_texts",
     "table_grid",
     "table_layout",
@@ -522,22 +525,53 @@ def slot_text(cells: Sequence[Cell], style: Style, slot: Slot) -> str:
     return style.cell(slot.kind, cells[slot.index], None if slot.unit is None else cells[slot.unit])
 
 
-def slot_texts(cells: Sequence[Cell], style: Style, slots: Sequence[Slot]) -> list[str]:
-    """:func:`slot_text` of every slot, in order: the one per-value step of the renderers.
+#: Reads the values of a sequence of slots out of a table's cells (see :func:`slot_reader`).
+SlotReader = Callable[[Sequence[Cell]], Sequence[Cell]]
 
-    A count goes straight to the cached :func:`_count` (what :meth:`Style.cell` does for it).
-    """
-    tag = style.tag
-    out = []
-    for slot in slots:
-        value = cells[slot.index]
-        if value is None:
-            out.append("")
-        elif type(value) is int:
-            out.append(_count(value, tag))
-        else:
-            out.append(slot_text(cells, style, slot))
-    return out
+
+def slot_reader(slots: Sequence[Slot]) -> SlotReader:
+    """A function reading the values of ``slots`` out of a table's cells, in one C call."""
+    if len(slots) == 1:
+        index = slots[0].index
+        return lambda cells: (cells[index],)
+    if not slots:
+        return lambda cells: ()
+    return operator.itemgetter(*(slot.index for slot in slots))
+
+
+def slot_texts(cells: Sequence[Cell], style: Style, slots: Sequence[Slot], read: SlotReader) -> list[str]:
+    """:func:`slot_text` of every slot, in order (``read``: the :func:`slot_reader` of the
+    slots): the one per-value step of the renderers. A count's text comes from a dict of the
+    counts formatted in the style's locale (what :meth:`Style.cell` gives for it)."""
+    counts = _counts(style.tag)
+    return [
+        counts[value] if type(value) is int else "" if value is None else slot_text(cells, style, slot)
+        for value, slot in zip(read(cells), slots)
+    ]
+
+
+class _Counts(dict[int, str]):
+    """Counts formatted in one locale (:func:`_count`), filled as they are asked for."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__()
+        self.locale = locale
+
+    def __missing__(self, value: int) -> str:
+        if len(self) >= 4096:  # a bound, as for the other caches
+            self.clear()
+        text = self[value] = _count(value, self.locale)
+        return text
+
+
+_COUNTS: dict[str, _Counts] = {}
+
+
+def _counts(locale: str) -> _Counts:
+    counts = _COUNTS.get(locale)
+    if counts is None:
+        counts = _COUNTS.setdefault(locale, _Counts(locale))
+    return counts
 
 
 def printed_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
@@ -695,6 +729,8 @@ class Layout:
 
     grid: Grid
     slots: tuple[Slot, ...]
+    #: The :func:`slot_reader` of :attr:`slots`.
+    read: SlotReader
 
 
 def table_layout(spec: TableSpec, style: Style, *, flat: bool = False) -> Layout:
@@ -718,7 +754,7 @@ def _layout(spec: TableSpec, style: Style, flat: bool) -> Layout:
     else:
         grid = _matrix(spec, style, blank, flat=flat)
     slots = tuple(by_path[c.path] for row in grid.rows for c in row if c.kind == "value" and c.path)
-    return Layout(grid=grid, slots=slots)
+    return Layout(grid=grid, slots=slots, read=slot_reader(slots))
 
 
 def table_grid(table: Table, style: Style, marks: Marks, *, flat: bool = False) -> Grid:
@@ -728,7 +764,7 @@ def table_grid(table: Table, style: Style, marks: Marks, *, flat: bool = False) 
     computed once (:func:`table_layout`); the report's values and marks are filled in.
     """
     layout = table_layout(table.spec, style, flat=flat)
-    texts = iter(slot_texts(table.cells, style, layout.slots))
+    texts = iter(slot_texts(table.cells, style, layout.slots, layout.read))
     groups = []
     for group in layout.grid.groups:
         rows = tuple(tuple(_filled(c, texts, marks) for c in row) for row in group.rows)

@@ -185,7 +185,7 @@ def _table_html(table: Table, style: Style, marks: Marks, caption: str) -> str:
     """A table's markup (its lines joined), written from the markup of its layout, which is
     made once per layout, style and caption (:func:`_layout_plan`): only the values are new."""
     layout = table_layout(table.spec, style)
-    texts = slot_texts(table.cells, style, layout.slots)
+    texts = slot_texts(table.cells, style, layout.slots, layout.read)
     if marks:
         values = [_value(text, marks.get(slot.path)) for text, slot in zip(texts, layout.slots)]
     else:

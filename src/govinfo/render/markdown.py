@@ -61,11 +61,13 @@ from ._common import (
     Located,
     Marks,
     Slot,
+    SlotReader,
     Style,
     cell_slot,
     display_width,
     inline,
     printed_columns,
+    slot_reader,
     slot_texts,
 )
 
@@ -159,7 +161,7 @@ def _tables(table: Table, style: Style, marks: Marks) -> list[str]:
     style (:func:`_plan`); per report only the values are formatted, escaped and padded.
     """
     plan = _plan(table.spec, style)
-    texts = slot_texts(table.cells, style, plan.slots)
+    texts = slot_texts(table.cells, style, plan.slots, plan.read)
     if marks:
         texts = [t + "*" if marks.get(slot.path) else t for t, slot in zip(texts, plan.slots)]
     cells = [_escaped(t) for t in texts]
@@ -218,6 +220,7 @@ class _PipeTable:
 @attrs.frozen
 class _Plan:
     slots: tuple[Slot, ...]
+    read: SlotReader
     grids: tuple[_PipeTable, ...]
 
 
@@ -260,4 +263,4 @@ def _plan(spec: TableSpec, style: Style) -> _Plan:
                 ),
             )
         )
-    return _Plan(slots=tuple(slots), grids=tuple(grids))
+    return _Plan(slots=tuple(slots), read=slot_reader(slots), grids=tuple(grids))

@@ -291,7 +291,7 @@ def _table_lines(table: Table, style: Style, marks: Marks) -> list[str]:
     """:func:`draw` of the table's flat grid, without building the grid: the plan of its layout
     is made once per layout and style (:func:`_layout_plan`), and only the values are new."""
     layout = table_layout(table.spec, style, flat=True)
-    texts = slot_texts(table.cells, style, layout.slots)
+    texts = slot_texts(table.cells, style, layout.slots, layout.read)
     if marks:
         return _draw(
             _layout_plan(table.spec, style),
