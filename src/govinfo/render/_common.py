@@ -10,6 +10,14 @@ table; 三: a matrix under multi-level column headers; 四: a ``one_row`` grid w
 stand in the header). The text and HTML renderers draw the same grid; Markdown, which cannot
 merge cells, builds flat tables from the catalogue instead.
 
+Nothing in a grid but its value cells depends on the report, so a table spec is laid out once
+per style (:func:`table_layout`, cached): a :class:`Layout` is the grid with blank value cells
+and the :class:`Slot` each value is read from. The renderers go one step further and cache what
+they write from a layout (the text renderer's placement, heights and borders; the HTML markup
+around the values; Markdown's header and label column), so that rendering a report formats its
+values (:func:`slot_texts`) and joins strings; :func:`table_grid` fills a layout in, for the
+renderers that need the grid itself (docx, the text renderer's records).
+
 Display width (for the text renderer's alignment) is :func:`govinfo.textwidth.display_width`,
 the one width function of govinfo (wcwidth's tables), with East Asian Ambiguous characters
 (``“”``, ``·``) counted as 1 column: a rendering is a file, the same on every machine.

@@ -318,7 +318,7 @@ def _layout_plan(spec: TableSpec, style: Style) -> _Plan:
     return _plan(table_layout(spec, style, flat=True).grid, style)
 
 
-#: Where a cell's text sits in its width (see :func:`_pad`).
+#: Where a cell's text sits in its width: right (values), centred (column headers), left.
 _RIGHT, _CENTRE, _LEFT = 0, 1, 2
 #: A cell of a content line: ``(inner, align, text, width, slot)``, ``inner`` an index into
 #: :attr:`_Plan.inners`; ``slot`` the number of the value cell whose text (and width) it prints
