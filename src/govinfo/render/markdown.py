@@ -48,8 +48,9 @@ unknown_locale
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -164,32 +165,26 @@ def _tables(table: Table, style: Style, marks: Marks) -> list[str]:
     texts = slot_texts(table.cells, style, plan.slots, plan.read)
     if marks:
         texts = [t + "*" if marks.get(slot.path) else t for t, slot in zip(texts, plan.slots)]
-    cells = [_escaped(t) for t in texts]
+    escaped = [_escaped(t) for t in texts]
+    value_widths = [w for _, w in escaped]
+    widths = list(plan.widths)
+    for column, pick in plan.columns:
+        widths[column] = max(widths[column], *pick(value_widths))
+    padded = [" " * (widths[c] - w) + t for (t, w), c in zip(escaped, plan.slot_columns)]
     blocks = []
     for grid in plan.grids:
         if grid.caption is not None:
             blocks.append(grid.caption)
-        widths = list(grid.widths)
-        for _, numbers in grid.rows:
-            for k, n in enumerate(numbers, 1):
-                if cells[n][1] > widths[k]:
-                    widths[k] = cells[n][1]
-        lines = [
-            "| "
-            + " | ".join([h + " " * (w - hw) for h, hw, w in zip(grid.header, grid.header_widths, widths)])
-            + " |"
-        ]
-        lines.append("| " + " | ".join(["-" * widths[0], *("-" * (w - 1) + ":" for w in widths[1:])]) + " |")
-        blanks = "".join(" | " + " " * w for w in widths[1:]) + " |"
-        for label, numbers in grid.rows:
-            if not numbers:  # a group's own row: no values
-                lines.append(label + blanks)
-                continue
-            parts = [label]
-            for n, w in zip(numbers, widths[1:]):
-                text, tw = cells[n]
-                parts.append(" " * (w - tw) + text)
-            lines.append(" | ".join(parts) + " |")
+        own = widths[grid.start : grid.start + len(grid.header)]
+        header = [h + " " * (w - hw) for h, hw, w in zip(grid.header, grid.header_widths, own)]
+        lines = ["| " + " | ".join(header) + " |"]
+        lines.append("| " + " | ".join(["-" * own[0], *("-" * (w - 1) + ":" for w in own[1:])]) + " |")
+        blanks = "".join(" | " + " " * w for w in own[1:]) + " |"
+        for label, first, end in grid.rows:
+            # a group's own row has no values
+            lines.append(
+                label + " | " + " | ".join(padded[first:end]) + " |" if end > first else label + blanks
+            )
         blocks.append("\n".join(lines))
     return blocks
 
@@ -207,60 +202,95 @@ class _PipeTable:
 
     #: The caption paragraph (``**…**``), if the grid has a caption.
     caption: str | None
+    #: Where the grid's columns start in :attr:`_Plan.widths`.
+    start: int
     #: The header cells (escaped) and their widths.
     header: tuple[str, ...]
     header_widths: tuple[int, ...]
-    #: Each column's width from its fixed cells (at least 3); the label column's is final.
-    widths: tuple[int, ...]
-    #: Each row: ``"| "`` and its label padded to the label column, and the numbers of the
-    #: slots holding its values (none for a group's own row).
-    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    #: Each row: ``"| "`` and its label padded to the label column, and the range of the
+    #: slots holding its values (empty for a group's own row).
+    rows: tuple[tuple[str, int, int], ...]
 
 
 @attrs.frozen
 class _Plan:
+    """A table's pipe tables, whatever the values. The columns of all its grids are numbered
+    together, one after another."""
+
     slots: tuple[Slot, ...]
     read: SlotReader
+    #: Each column's width from its fixed cells (at least 3); a label column's is final.
+    widths: tuple[int, ...]
+    #: The column of each slot.
+    slot_columns: tuple[int, ...]
+    #: Each value column holding slots, and a picker of their widths.
+    columns: tuple[tuple[int, _Picker], ...]
     grids: tuple[_PipeTable, ...]
 
 
 @functools.lru_cache(maxsize=256)
 def _plan(spec: TableSpec, style: Style) -> _Plan:
     slots: list[Slot] = []
+    slot_columns: list[int] = []
+    widths: list[int] = []
     grids = []
     for grid in spec.grids:
+        start = len(widths)
         columns = printed_columns(grid)
         top = [style.label(grid.header)] if grid.header else []
         header = [style.corner(grid)] + [
             " · ".join([*top, *([style.label(c.group)] if c.group else []), style.label(c)]) for c in columns
         ]
         labels: list[str] = []
-        numbers: list[tuple[int, ...]] = []
+        ranges: list[tuple[int, int]] = []
         previous: list[object] = []
         for row in grid.rows:
             outer = [g for g in row.groups if not g.qualifies]
             for level, group in enumerate(outer):
                 if previous[: level + 1] != outer[: level + 1]:
                     labels.append(style.label(group))
-                    numbers.append(())
+                    ranges.append((len(slots), len(slots)))
             previous = list(outer)
             labels.append(style.full_label(row))
-            numbers.append(tuple(range(len(slots), len(slots) + len(columns))))
+            ranges.append((len(slots), len(slots) + len(columns)))
             slots += [cell_slot(spec, row, column) for column in columns]
+            slot_columns += range(start + 1, start + 1 + len(columns))
         header = [escape(c, block_start=False) for c in header]
         labels = [escape(c, block_start=False) for c in labels]
-        widths = [max(3, *(display_width(c) for c in (header[0], *labels)))]
+        widths.append(max(3, *(display_width(c) for c in (header[0], *labels))))
         widths += [max(3, display_width(h)) for h in header[1:]]
         grids.append(
             _PipeTable(
                 caption=f"**{escape(style.caption(grid))}**" if grid.caption else None,
+                start=start,
                 header=tuple(header),
                 header_widths=tuple(display_width(h) for h in header),
-                widths=tuple(widths),
                 rows=tuple(
-                    ("| " + label + " " * (widths[0] - display_width(label)), n)
-                    for label, n in zip(labels, numbers)
+                    ("| " + label + " " * (widths[start] - display_width(label)), first, end)
+                    for label, (first, end) in zip(labels, ranges)
                 ),
             )
         )
-    return _Plan(slots=tuple(slots), read=slot_reader(slots), grids=tuple(grids))
+    by_column: dict[int, list[int]] = {}
+    for number, column in enumerate(slot_columns):
+        by_column.setdefault(column, []).append(number)
+    return _Plan(
+        slots=tuple(slots),
+        read=slot_reader(slots),
+        widths=tuple(widths),
+        slot_columns=tuple(slot_columns),
+        columns=tuple((column, _picker(numbers)) for column, numbers in by_column.items()),
+        grids=tuple(grids),
+    )
+
+
+#: Picks some of a list of widths, as a tuple (:func:`_picker`).
+_Picker = Callable[[Sequence[int]], Sequence[int]]
+
+
+def _picker(indexes: Sequence[int]) -> _Picker:
+    """``operator.itemgetter(*indexes)`` (at least one), always returning a tuple."""
+    if len(indexes) == 1:
+        index = indexes[0]
+        return lambda items: (items[index],)
+    return operator.itemgetter(*indexes)
