@@ -10,8 +10,9 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
+import attrs
 import babel
 import pytest
 from babel.core import get_cldr_version
@@ -45,3 +46,27 @@ def test_golden_files_record_the_babel_and_cldr_versions_in_use() -> None:
 def test_linping_matches_its_golden_file(ext: str, locale: str) -> None:
     expected = REGEN.golden_path(locale, ext).read_text(encoding="utf-8")
     assert REGEN.render(locale, ext) == expected
+
+
+def test_linping_matches_its_golden_files_after_other_reports() -> None:
+    """The renderers cache what they derive from a table's layout (labels, spans, borders,
+    markup): nothing of another report (its values, their widths, the cells its findings mark)
+    may stay behind in what the next rendering of the same layout prints."""
+    import govinfo
+
+    linping = govinfo.examples.example(REGEN.EXAMPLE)
+    changed = {}
+    for key in ("proactive", "requests", "appeals"):
+        table = getattr(linping, key)
+        cells = [10**15 - 1 - i if type(v) is int else v for i, v in enumerate(table.cells)]
+        cells[-1] = None
+        changed[key] = type(table)(spec=table.spec, cells=tuple(cells))
+    other = attrs.evolve(linping, **changed)
+    total = SimpleNamespace(path="$.requests.results.total", code="x", message="m")
+    findings = [*govinfo.validate(other), total]
+    for ext, name in REGEN.FORMATS.items():
+        for locale in REGEN.LOCALES:
+            render = getattr(govinfo, name)
+            assert render(other, locale=locale, findings=findings) != render(linping, locale=locale)
+            expected = REGEN.golden_path(locale, ext).read_text(encoding="utf-8")
+            assert REGEN.render(locale, ext) == expected

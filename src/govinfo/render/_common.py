@@ -10,6 +10,14 @@ table; 三: a matrix under multi-level column headers; 四: a ``one_row`` grid w
 stand in the header). The text and HTML renderers draw the same grid; Markdown, which cannot
 merge cells, builds flat tables from the catalogue instead.
 
+Nothing in a grid but its value cells depends on the report, so a table spec is laid out once
+per style (:func:`table_layout`, cached): a :class:`Layout` is the grid with blank value cells
+and the :class:`Slot` each value is read from. The renderers go one step further and cache what
+they write from a layout (the text renderer's placement, heights and borders; the HTML markup
+around the values; Markdown's header and label column), so that rendering a report formats its
+values (:func:`slot_texts`) and joins strings; :func:`table_grid` fills a layout in, for the
+renderers that need the grid itself (docx, the text renderer's records).
+
 Display width (for the text renderer's alignment) is :func:`govinfo.textwidth.display_width`,
 the one width function of govinfo (wcwidth's tables), with East Asian Ambiguous characters
 (``“”``, ``·``) counted as 1 column: a rendering is a file, the same on every machine.
@@ -19,7 +27,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Protocol
 
@@ -49,16 +58,22 @@ from ..textwidth import display_width as _display_width
 __all__ = [
     "Grid",
     "GridCell",
+    "Layout",
     "Located",
     "Marks",
     "RowGroup",
+    "Slot",
+    "SlotReader",
     "Style",
     "display_width",
     "inline",
     "lines_of",
     "printed_columns",
     "roman",
+    "slot_reader",
+    "slot_texts",
     "table_grid",
+    "table_layout",
     "value_cell",
 ]
 
@@ -123,6 +138,7 @@ def display_width(text: str) -> int:
 # --- numbering ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=256)
 def roman(n: int) -> str:
     """``n`` in Roman numerals (``roman(4) == 'IV'``); Arabic digits from 4000 on."""
     if not 0 < n < 4000:
@@ -137,6 +153,7 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=256)
 def chinese_numeral(n: int) -> str:
     """``n`` (1–99) as the Chinese numeral used in headings; Arabic digits beyond.
 
@@ -230,17 +247,10 @@ class Style:
 
     def money(self, value: Decimal) -> str:
         """An amount with exactly the precision it was stated with: ``0.5000`` stays ``0.5000``."""
-        digits, exponent = value.as_tuple()[1:]
+        sign, digits, exponent = value.as_tuple()
         if not isinstance(exponent, int):  # NaN or infinity: the model rejects them
             return str(value)
-        places = -exponent if exponent < 0 else 0
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        if value.is_zero():
-            value = value.copy_abs()  # no "-0"
-        with localcontext() as ctx:
-            # Babel quantizes in the current context: give it room for every stated digit.
-            ctx.prec = max(28, len(digits) + max(exponent, 0) + places + 2)
-            return format_decimal(value, format=pattern, locale=self.locale)
+        return _money(sign, digits, exponent, self.locale)
 
     def unit(self, unit: str) -> str:
         if self.english and unit in MONEY_UNITS:
@@ -283,6 +293,22 @@ def _style(locale: str) -> Style:
             code="unreadable_locale",
         )
     return Style(locale=loc, english=loc.language == "en", tag=str(loc))
+
+
+@functools.lru_cache(maxsize=1024)
+def _money(sign: int, digits: tuple[int, ...], exponent: int, locale: Locale) -> str:
+    """:meth:`Style.money` of a finite amount, cached (Babel takes about 35 µs an amount). The
+    key is the amount's sign, digits and exponent, not the :class:`~decimal.Decimal`, which is
+    equal (and hashes equal) for ``0.5`` and ``0.5000``."""
+    value = Decimal((sign, digits, exponent))
+    places = -exponent if exponent < 0 else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    if value.is_zero():
+        value = value.copy_abs()  # no "-0"
+    with localcontext() as ctx:
+        # Babel quantizes in the current context: give it room for every stated digit.
+        ctx.prec = max(28, len(digits) + max(exponent, 0) + places + 2)
+        return format_decimal(value, format=pattern, locale=locale)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -467,22 +493,93 @@ def value_cell(
     colspan: int = 1,
     headers: tuple[str, ...] = (),
 ) -> GridCell:
-    spec = table.spec
+    slot = cell_slot(table.spec, row, column)
+    return GridCell(
+        text=slot_text(table.cells, style, slot),
+        kind="value",
+        colspan=colspan,
+        headers=headers,
+        path=slot.path,
+        marks=marks.get(slot.path),
+    )
+
+
+@attrs.frozen
+class Slot:
+    """Where a value cell's text comes from: what :func:`slot_text` reads from a table's cells."""
+
+    #: The cell's index in :attr:`govinfo.table.Table.cells`.
+    index: int
+    #: The index of the unit cell printed with a money amount, if its grid has one.
+    unit: int | None
+    kind: CellKind
+    #: The cell's JSON path (what findings mark).
+    path: str
+
+
+def cell_slot(spec: TableSpec, row: RowSpec, column: ColumnSpec) -> Slot:
+    """The :class:`Slot` of the value cell at ``row`` × ``column`` of ``spec``."""
     cell = spec.cell(row.key, column.key)
     unit = None
     if column.kind is CellKind.MONEY:
         unit_col = next((c for c in cell.grid.columns if c.kind is CellKind.UNIT), None)
         if unit_col is not None:
-            unit = table[row.key, unit_col.key]
-    path = path_of(cell, spec)
-    return GridCell(
-        text=style.cell(column.kind, table.cells[cell.index], unit),
-        kind="value",
-        colspan=colspan,
-        headers=headers,
-        path=path,
-        marks=marks.get(path),
-    )
+            unit = spec.cell(row.key, unit_col.key).index
+    return Slot(index=cell.index, unit=unit, kind=column.kind, path=path_of(cell, spec))
+
+
+def slot_text(cells: Sequence[Cell], style: Style, slot: Slot) -> str:
+    """:meth:`Style.cell` of the value at ``slot``."""
+    return style.cell(slot.kind, cells[slot.index], None if slot.unit is None else cells[slot.unit])
+
+
+#: Reads the values of a sequence of slots out of a table's cells (see :func:`slot_reader`).
+SlotReader = Callable[[Sequence[Cell]], Sequence[Cell]]
+
+
+def slot_reader(slots: Sequence[Slot]) -> SlotReader:
+    """A function reading the values of ``slots`` out of a table's cells, in one C call."""
+    if len(slots) == 1:
+        index = slots[0].index
+        return lambda cells: (cells[index],)
+    if not slots:
+        return lambda cells: ()
+    return operator.itemgetter(*(slot.index for slot in slots))
+
+
+def slot_texts(cells: Sequence[Cell], style: Style, slots: Sequence[Slot], read: SlotReader) -> list[str]:
+    """:func:`slot_text` of every slot, in order (``read``: the :func:`slot_reader` of the
+    slots): the one per-value step of the renderers. A count's text comes from a dict of the
+    counts formatted in the style's locale (what :meth:`Style.cell` gives for it)."""
+    counts = _counts(style.tag)
+    return [
+        counts[value] if type(value) is int else "" if value is None else slot_text(cells, style, slot)
+        for value, slot in zip(read(cells), slots)
+    ]
+
+
+class _Counts(dict[int, str]):
+    """Counts formatted in one locale (:func:`_count`), filled as they are asked for."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__()
+        self.locale = locale
+
+    def __missing__(self, value: int) -> str:
+        if len(self) >= 4096:  # a bound, as for the other caches
+            self.clear()
+        text = self[value] = _count(value, self.locale)
+        return text
+
+
+_COUNTS: dict[str, _Counts] = {}
+
+
+def _counts(locale: str) -> _Counts:
+    counts = _COUNTS.get(locale)
+    if counts is None:
+        counts = _COUNTS.setdefault(locale, _Counts(locale))
+    return counts
 
 
 def printed_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
@@ -490,13 +587,16 @@ def printed_columns(grid: GridSpec) -> tuple[ColumnSpec, ...]:
     return tuple(c for c in grid.columns if c.kind is not CellKind.UNIT)
 
 
-def _stacked(table: Table, style: Style, marks: Marks) -> Grid:
+#: Makes the value cell at (row, column) with its colspan and header ids.
+_ValueMaker = Callable[[RowSpec, ColumnSpec, int, tuple[str, ...]], GridCell]
+
+
+def _stacked(spec: TableSpec, style: Style, value: _ValueMaker) -> Grid:
     """Section 二: each sub-grid is a caption row, a header row and its data rows, stacked.
 
     The table is as wide as the widest sub-grid; in a narrower one the last value column spans
     what is left (report-format.md §2.1: a one-column sub-grid's value spans 3 columns).
     """
-    spec = table.spec
     width = 1 + max(len(printed_columns(g)) for g in spec.grids)
     groups = []
     for grid in spec.grids:
@@ -516,15 +616,14 @@ def _stacked(table: Table, style: Style, marks: Marks) -> Grid:
             cells = [GridCell(text=style.label(row), kind="row", id=row_id)]
             for column, span, col_id in zip(columns, spans, col_ids):
                 headers = (cap_id, row_id, col_id)
-                cells.append(value_cell(table, style, marks, row, column, colspan=span, headers=headers))
+                cells.append(value(row, column, span, headers))
             rows.append(tuple(cells))
         groups.append(RowGroup(rows=tuple(rows), header_rows=2))
     return Grid(key=spec.key, width=width, groups=tuple(groups))
 
 
-def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
+def _one_row(spec: TableSpec, style: Style, value: _ValueMaker) -> Grid:
     """Section 四: every value in one row; row labels (and their groups) head the columns."""
-    spec = table.spec
     grid = spec.grids[0]
     paths = [
         [
@@ -539,7 +638,7 @@ def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
     values = []
     for path, (row, column) in zip(paths, ((r, c) for r in grid.rows for c in printed_columns(grid))):
         ids = tuple(_id(f"{spec.key}-col", [n.key for n in path[: k + 1]]) for k in range(len(path)))
-        values.append(value_cell(table, style, marks, row, column, headers=ids))
+        values.append(value(row, column, 1, ids))
     return Grid(
         key=spec.key,
         width=len(paths),
@@ -550,7 +649,7 @@ def _one_row(table: Table, style: Style, marks: Marks) -> Grid:
     )
 
 
-def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
+def _matrix(spec: TableSpec, style: Style, value: _ValueMaker, *, flat: bool) -> Grid:
     """Section 三: rows × columns under multi-level column headers.
 
     ``flat=False`` (HTML): the official form, row groups as cells spanning their rows, so the
@@ -559,7 +658,6 @@ def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
     part of its rows' labels (``三、本年度办理结果``) gets a row of its own, spanning the table,
     and its rows are indented under it.
     """
-    spec = table.spec
     grid = spec.grids[0]
     columns = printed_columns(grid)
     top = [_Node(grid.header.key, style.label(grid.header))] if grid.header else []
@@ -605,7 +703,7 @@ def _matrix(table: Table, style: Style, marks: Marks, *, flat: bool) -> Grid:
                     span = label_depth - level
                     cells.append(GridCell(text=style.label(node), kind="row", colspan=span, id=ids[level]))
         for column, cids in zip(columns, col_ids):
-            cells.append(value_cell(table, style, marks, row, column, headers=(*ids, *cids)))
+            cells.append(value(row, column, 1, (*ids, *cids)))
         body.append(tuple(cells))
     return Grid(
         key=spec.key,
@@ -629,11 +727,68 @@ def _indent(style: Style) -> str:
     return "  " if style.english else "\u3000"
 
 
-def table_grid(table: Table, style: Style, marks: Marks, *, flat: bool = False) -> Grid:
-    """Lay out one of the report's three tables with its official merged cells."""
-    spec: TableSpec = table.spec
+@attrs.frozen
+class Layout:
+    """A table laid out before its values: :attr:`grid` with every value cell blank (``text``
+    empty, no marks, ``path`` set), and the :class:`Slot` of each value cell in grid order
+    (row by row, left to right). Everything a renderer derives from it is the same for every
+    report of the table's layout, so it can be computed once.
+    """
+
+    grid: Grid
+    slots: tuple[Slot, ...]
+    #: The :func:`slot_reader` of :attr:`slots`.
+    read: SlotReader
+
+
+def table_layout(spec: TableSpec, style: Style, *, flat: bool = False) -> Layout:
+    """The :class:`Layout` of a table spec in a style; cached (see :func:`table_grid`)."""
+    return _layout(spec, style, flat)
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(spec: TableSpec, style: Style, flat: bool) -> Layout:
+    by_path: dict[str, Slot] = {}
+
+    def blank(row: RowSpec, column: ColumnSpec, colspan: int, headers: tuple[str, ...]) -> GridCell:
+        slot = cell_slot(spec, row, column)
+        by_path[slot.path] = slot
+        return GridCell(text="", kind="value", colspan=colspan, headers=headers, path=slot.path)
+
     if any(g.caption for g in spec.grids):
-        return _stacked(table, style, marks)
-    if spec.grids[0].one_row:
-        return _one_row(table, style, marks)
-    return _matrix(table, style, marks, flat=flat)
+        grid = _stacked(spec, style, blank)
+    elif spec.grids[0].one_row:
+        grid = _one_row(spec, style, blank)
+    else:
+        grid = _matrix(spec, style, blank, flat=flat)
+    slots = tuple(by_path[c.path] for row in grid.rows for c in row if c.kind == "value" and c.path)
+    return Layout(grid=grid, slots=slots, read=slot_reader(slots))
+
+
+def table_grid(table: Table, style: Style, marks: Marks, *, flat: bool = False) -> Grid:
+    """Lay out one of the report's three tables with its official merged cells.
+
+    The layout (labels, spans, ids) depends only on the table's spec and the style and is
+    computed once (:func:`table_layout`); the report's values and marks are filled in.
+    """
+    layout = table_layout(table.spec, style, flat=flat)
+    texts = iter(slot_texts(table.cells, style, layout.slots, layout.read))
+    groups = []
+    for group in layout.grid.groups:
+        rows = tuple(tuple(_filled(c, texts, marks) for c in row) for row in group.rows)
+        groups.append(attrs.evolve(group, rows=rows))
+    return attrs.evolve(layout.grid, groups=tuple(groups))
+
+
+def _filled(cell: GridCell, texts: Iterator[str], marks: Marks) -> GridCell:
+    if cell.kind != "value":
+        return cell
+    return GridCell(
+        text=next(texts),
+        kind="value",
+        colspan=cell.colspan,
+        rowspan=cell.rowspan,
+        headers=cell.headers,
+        path=cell.path,
+        marks=marks.get(cell.path),
+    )

@@ -52,13 +52,15 @@ unknown_locale
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from ..catalogue import common
+from ..catalogue import TableSpec, common
 from ..narrative import Narrative
 from ..report import Report
-from ._common import Grid, GridCell, Located, Marks, Style, lines_of, table_grid
+from ..table import Table
+from ._common import Grid, GridCell, Located, Marks, Style, lines_of, slot_texts, table_layout
 
 __all__ = ["render_html"]
 
@@ -140,7 +142,7 @@ def render_html(report: Report, *, locale: str = "zh_CN", findings: Iterable[Loc
                 )
                 out += _paragraphs(sub.paragraphs, own)
         else:
-            out += _table(table_grid(content, style, marks), style.label(section))
+            out.append(_table_html(content, style, marks, style.label(section)))
         out.append("</section>")
     out.append("<footer>")
     out.append(f'<p class="signature"{own}>{_text(report.agency)}</p>')
@@ -179,18 +181,79 @@ def _paragraphs(paragraphs: Sequence[str], own: str) -> list[str]:
     return [f"<p{own}>{_text(p)}</p>" for p in paragraphs]
 
 
-def _table(grid: Grid, caption: str) -> list[str]:
-    out = [f'<table id="table-{grid.key}">', f"<caption>{_text(caption)}</caption>"]
+def _table_html(table: Table, style: Style, marks: Marks, caption: str) -> str:
+    """A table's markup (its lines joined), written from the markup of its layout, which is
+    made once per layout, style and caption (:func:`_layout_plan`): only the values are new."""
+    layout = table_layout(table.spec, style)
+    texts = slot_texts(table.cells, style, layout.slots, layout.read)
+    if marks:
+        values = [_value(text, marks.get(slot.path)) for text, slot in zip(texts, layout.slots)]
+    else:
+        values = [_unmarked(text) for text in texts]
+    return _fill(_layout_plan(table.spec, style, caption), values)
+
+
+@functools.lru_cache(maxsize=256)
+def _layout_plan(spec: TableSpec, style: Style, caption: str) -> tuple[str, ...]:
+    return _plan(table_layout(spec, style).grid, caption)
+
+
+def _plan(grid: Grid, caption: str) -> tuple[str, ...]:
+    """A table's markup cut before the end of each value cell's start tag: ``(markup, "",
+    markup, …, markup)``, every second item the place of a value (see :func:`_value`)."""
+    pieces: list[str] = []
+    lines = [f'<table id="table-{grid.key}">', f"<caption>{_text(caption)}</caption>"]
     for group in grid.groups:
         tag = "thead" if group.head else "tbody"
-        out.append(f"<{tag}>")
-        out += ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in group.rows]
-        out.append(f"</{tag}>")
-    out.append("</table>")
-    return out
+        lines.append(f"<{tag}>")
+        for row in group.rows:
+            line = "<tr>"
+            for cell in row:
+                if cell.kind == "value":
+                    pieces += ["\n".join([*lines, line + _value_start(cell)]), ""]
+                    lines, line = [], "</td>"
+                else:
+                    line += _cell(cell)
+            lines.append(line + "</tr>")
+        lines.append(f"</{tag}>")
+    lines.append("</table>")
+    pieces.append("\n".join(lines))
+    return tuple(pieces)
+
+
+def _fill(plan: tuple[str, ...], values: list[str]) -> str:
+    pieces = list(plan)
+    pieces[1::2] = values
+    return "".join(pieces)
+
+
+def _value_start(cell: GridCell) -> str:
+    """A value cell's start tag up to its class (which marks add)."""
+    attrs = [f'headers="{escape(" ".join(cell.headers))}"']
+    if cell.colspan != 1:
+        attrs.append(f'colspan="{cell.colspan}"')
+    if cell.rowspan != 1:
+        attrs.append(f'rowspan="{cell.rowspan}"')
+    return "<td " + " ".join(attrs)
+
+
+def _value(text: str, marks: tuple[int, ...]) -> str:
+    """What follows :func:`_value_start`: the rest of the start tag and the cell's text."""
+    if not marks:
+        return _unmarked(text)
+    describedby = " ".join(f"finding-{n}" for n in marks)
+    star = '<span aria-hidden="true">*</span>'
+    return f' class="flagged" aria-describedby="{describedby}">{_text(text)}{star}'
+
+
+@functools.lru_cache(maxsize=4096)
+def _unmarked(text: str) -> str:
+    """:func:`_value` of an unmarked cell; cached, as a report's values are mostly a few numbers."""
+    return ">" + _text(text)
 
 
 def _cell(cell: GridCell) -> str:
+    """A header or note cell (a value cell is :func:`_value_start` and :func:`_value`)."""
     attrs = []
     if cell.colspan != 1:
         attrs.append(f'colspan="{cell.colspan}"')
@@ -201,10 +264,4 @@ def _cell(cell: GridCell) -> str:
     if cell.is_header:
         attrs[:0] = [f'scope="{_SCOPE[cell.kind]}"', f'id="{escape(cell.id or "")}"']
         return f"<th {' '.join(attrs)}>{_text(cell.text)}</th>"
-    attrs.insert(0, f'headers="{escape(" ".join(cell.headers))}"')
-    text = _text(cell.text)
-    if cell.marks:
-        attrs.append('class="flagged"')
-        attrs.append(f'aria-describedby="{" ".join(f"finding-{n}" for n in cell.marks)}"')
-        text += '<span aria-hidden="true">*</span>'
-    return f"<td {' '.join(attrs)}>{text}</td>"
+    raise ValueError(f"not a header or note: {cell.kind!r}")

@@ -89,16 +89,19 @@ unknown_locale
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ..catalogue import TableSpec
 from ..errors import RenderError
 from ..narrative import Narrative
 from ..report import Report
+from ..table import Table
 from ..textwidth import display_width, wrap
-from ._common import Grid, GridCell, Located, Marks, Style, inline, table_grid
+from ._common import Grid, GridCell, Located, Marks, Style, inline, slot_texts, table_grid, table_layout
 
 __all__ = ["MIN_WIDTH", "records", "render_text"]
 
@@ -145,19 +148,16 @@ def render_text(
     style = Style.of(locale)
     marks = Marks.of(report, findings)
     sections = report.edition_spec.sections
-    grids = {
-        s.key: table_grid(getattr(report, s.key), style, marks, flat=True)
-        for s in sections
-        if s.kind == "table"
-    }
-    drawn = {key: draw(grid, style) for key, grid in grids.items()}
-    page = max(display_width(line) for lines in drawn.values() for line in lines)
+    drawn = {s.key: _table_lines(getattr(report, s.key), style, marks) for s in sections if s.kind == "table"}
+    # Every line of a drawn table is as wide as the table (its edges line up): one per table.
+    page = max(display_width(lines[0]) for lines in drawn.values())
     if width is not None:
         if width < MIN_WIDTH:
             raise RenderError(f"width must be at least {MIN_WIDTH} columns, not {width}", code="bad_width")
         for key, lines in drawn.items():
             if max(display_width(line, ambiguous=ambiguous) for line in lines) > width:
-                drawn[key] = records(grids[key], style, width, ambiguous)
+                grid = table_grid(getattr(report, key), style, marks, flat=True)
+                drawn[key] = records(grid, style, width, ambiguous)
         page = min(page, width)
     out = [inline(style.title(report)), ""]
     if report.preamble:
@@ -279,25 +279,94 @@ def _lines(cell: GridCell, style: Style) -> list[str]:
     return [text]
 
 
-def _pad(text: str, width: int, kind: str) -> str:
-    room = width - display_width(text)
-    if kind == "value":
-        return " " * room + text
-    if kind in ("col", "colgroup", "corner"):
-        left = room // 2
-        return " " * left + text + " " * (room - left)
-    return text + " " * room
-
-
 def draw(grid: Grid, style: Style) -> list[str]:
     """The lines of a grid table (see the module docs)."""
+    texts, widths = _value_texts(
+        [(cell.text, bool(cell.marks)) for row in grid.rows for cell in row if cell.kind == "value"]
+    )
+    return _draw(_plan(grid, style), texts, widths)
+
+
+def _table_lines(table: Table, style: Style, marks: Marks) -> list[str]:
+    """:func:`draw` of the table's flat grid, without building the grid: the plan of its layout
+    is made once per layout and style (:func:`_layout_plan`), and only the values are new."""
+    layout = table_layout(table.spec, style, flat=True)
+    texts = slot_texts(table.cells, style, layout.slots, layout.read)
+    if marks:
+        return _draw(
+            _layout_plan(table.spec, style),
+            *_value_texts([(t, bool(marks.get(slot.path))) for t, slot in zip(texts, layout.slots)]),
+        )
+    widths = []
+    for k, text in enumerate(texts):
+        if text.isascii() and text.isprintable():  # a number: inline() keeps it, one column a character
+            widths.append(len(text))
+        else:
+            texts[k] = text = inline(text)
+            widths.append(display_width(text))
+    return _draw(_layout_plan(table.spec, style), texts, widths)
+
+
+def _value_texts(cells: list[tuple[str, bool]]) -> tuple[list[str], list[int]]:
+    """The line of each value cell (ending in ``*`` when marked) and its display width."""
+    texts = [inline(text) + ("*" if marked else "") for text, marked in cells]
+    return texts, [display_width(text) for text in texts]
+
+
+@functools.lru_cache(maxsize=256)
+def _layout_plan(spec: TableSpec, style: Style) -> _Plan:
+    return _plan(table_layout(spec, style, flat=True).grid, style)
+
+
+#: Where a cell's text sits in its width: right (values), centred (column headers), left.
+_RIGHT, _CENTRE, _LEFT = 0, 1, 2
+#: A cell of a content line: ``(inner, align, text, width, slot)``, ``inner`` an index into
+#: :attr:`_Plan.inners`; ``slot`` the number of the value cell whose text (and width) it prints
+#: instead of ``text`` (and ``width``), or -1.
+_Op = tuple[int, int, str, int, int]
+
+
+@attrs.frozen
+class _Plan:
+    """Everything :func:`draw` works out from a grid that does not depend on the values.
+
+    The value cells of a grid (``kind == "value"``, numbered in grid order: the *slots*) each
+    print one line, whose text and width come with the report. Which cell covers which square,
+    the row heights, the other cells' lines and widths, where borders run: all of that is fixed
+    by the layout, so a plan is made once per layout and style and drawn for every report.
+    """
+
+    #: Grid columns.
+    n: int
+    #: Column widths from the cells other than slots that span one column.
+    base: tuple[int, ...]
+    #: ``(slot, column)`` of each slot that spans one column.
+    singles: tuple[tuple[int, int], ...]
+    #: The cells that span columns, in the order their widths are settled (by span, stable):
+    #: ``(column, span, width, slot)``, ``slot`` -1 for a fixed text ``width`` wide.
+    spans: tuple[tuple[int, int, int, int], ...]
+    #: ``(column, span)`` of each inner width a content line uses.
+    inners: tuple[tuple[int, int], ...]
+    #: The distinct border lines: ``(corners, fills)``, ``n + 1`` and ``n`` characters.
+    borders: tuple[tuple[str, str], ...]
+    #: The lines, top to bottom: a border (an index into :attr:`borders`) or a content line.
+    lines: tuple[int | tuple[_Op, ...], ...]
+
+
+def _plan(grid: Grid, style: Style) -> _Plan:
     rows = grid.rows
     n, height = grid.width, len(rows)
+    numbers: dict[tuple[int, int], int] = {}  # (row, position) of a value cell -> slot number
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            if cell.kind == "value":
+                numbers[r, k] = len(numbers)
     owner: list[list[int | None]] = [[None] * n for _ in range(height)]
     placed: list[tuple[GridCell, int, int]] = []
+    slot_of: list[int] = []  # of each placed cell
     for r, row in enumerate(rows):
         c = 0
-        for cell in row:
+        for k, cell in enumerate(row):
             while c < n and owner[r][c] is not None:
                 c += 1
             span = min(cell.colspan, n - c)
@@ -310,27 +379,31 @@ def draw(grid: Grid, style: Style) -> list[str]:
             if (span, rowspan) != (cell.colspan, cell.rowspan):  # clipped to the grid
                 cell = attrs.evolve(cell, colspan=span, rowspan=rowspan)
             placed.append((cell, r, c))
+            slot_of.append(numbers.get((r, k), -1))
             c += span
     for r in range(height):  # a malformed row would leave holes: fill them with blank cells
         for c in range(n):
             if owner[r][c] is None:
                 owner[r][c] = len(placed)
                 placed.append((GridCell(text="", kind="value"), r, c))
+                slot_of.append(-1)
     grid_owner: list[list[int]] = [[i if i is not None else -1 for i in row] for row in owner]
-    content = [_lines(cell, style) for cell, _, _ in placed]
+    # A slot's lines are its one value line: [""] stands for it where only the count matters.
+    content = [[""] if slot >= 0 else _lines(cell, style) for (cell, _, _), slot in zip(placed, slot_of)]
 
-    widths = [1] * n
-    for (cell, _, c), lines in zip(placed, content):
+    base = [1] * n
+    singles = []
+    for (cell, _, c), lines, slot in zip(placed, content, slot_of):
         if cell.colspan == 1:
-            widths[c] = max(widths[c], *(display_width(line) for line in lines))
-    for (cell, _, c), lines in sorted(zip(placed, content), key=lambda p: p[0][0].colspan):
-        s = cell.colspan
-        if s > 1:
-            deficit = max(display_width(line) for line in lines) - (sum(widths[c : c + s]) + 3 * (s - 1))
-            if deficit > 0:
-                base, extra = divmod(deficit, s)
-                for k in range(s):
-                    widths[c + k] += base + (1 if k >= s - extra else 0)
+            if slot >= 0:
+                singles.append((slot, c))
+            else:
+                base[c] = max(base[c], *(display_width(line) for line in lines))
+    spans = [
+        (c, cell.colspan, max(display_width(line) for line in lines), slot)
+        for (cell, _, c), lines, slot in sorted(zip(placed, content, slot_of), key=lambda p: p[0][0].colspan)
+        if cell.colspan > 1
+    ]
 
     heights = [1] * height
     for (cell, r, _), lines in zip(placed, content):
@@ -354,40 +427,99 @@ def draw(grid: Grid, style: Style) -> list[str]:
         r for r in range(1, height) if any(grid_owner[r - 1][c] == grid_owner[r][c] for c in range(n))
     )
 
-    def border(above: int | None, below: int | None) -> str:
+    def border(above: int | None, below: int | None) -> tuple[str, str]:
         fill = "=" if above in heavy else "-"
         edge = [
             above is None or below is None or grid_owner[above][c] != grid_owner[below][c] for c in range(n)
         ]
-        out = []
+        corners, fills = [], []
         for j in range(n + 1):
             side = (j > 0 and edge[j - 1]) or (j < n and edge[j])
             up = above is not None and (j in (0, n) or grid_owner[above][j - 1] != grid_owner[above][j])
             down = below is not None and (j in (0, n) or grid_owner[below][j - 1] != grid_owner[below][j])
-            out.append("+" if side and (up or down) else fill if side else "|" if up or down else " ")
+            corners.append("+" if side and (up or down) else fill if side else "|" if up or down else " ")
             if j < n:
-                out.append((fill if edge[j] else " ") * (widths[j] + 2))
-        return "".join(out)
+                fills.append(fill if edge[j] else " ")
+        return "".join(corners), "".join(fills)
 
-    # The inner width of each placed cell, and the first text line of each grid row.
-    inner = [sum(widths[c : c + cell.colspan]) + 3 * (cell.colspan - 1) for cell, _, c in placed]
+    borders: dict[tuple[str, str], int] = {}
+    inners: dict[tuple[int, int], int] = {}
     tops = [sum(heights[:r]) for r in range(height)]
-    out = []
+    out: list[int | tuple[_Op, ...]] = []
     for r in range(height):
         if r in ruled:
-            out.append(border(r - 1 if r else None, r))
+            out.append(borders.setdefault(border(r - 1 if r else None, r), len(borders)))
         for k in range(heights[r]):
-            line = []
+            line: list[_Op] = []
             c = 0
             while c < n:
                 i = grid_owner[r][c]
                 cell, r0, c0 = placed[i]
-                width = inner[i]
-                lines = content[i]
+                inner = inners.setdefault((c0, cell.colspan), len(inners))
                 index = tops[r] - tops[r0] + k
-                text = lines[index] if index < len(lines) else ""
-                line.append("| " + _pad(text, width, cell.kind) + " ")
+                if slot_of[i] >= 0:
+                    line.append((inner, _RIGHT, "", 0, slot_of[i] if index == 0 else -1))
+                else:
+                    lines = content[i]
+                    text = lines[index] if index < len(lines) else ""
+                    line.append((inner, _align(cell.kind), text, display_width(text), -1))
                 c = c0 + cell.colspan
-            out.append("".join(line) + "|")
-    out.append(border(height - 1, None))
+            out.append(tuple(line))
+    out.append(borders.setdefault(border(height - 1, None), len(borders)))
+    return _Plan(
+        n=n,
+        base=tuple(base),
+        singles=tuple(singles),
+        spans=tuple(spans),
+        inners=tuple(inners),
+        borders=tuple(borders),
+        lines=tuple(out),
+    )
+
+
+def _align(kind: str) -> int:
+    if kind == "value":
+        return _RIGHT
+    if kind in ("col", "colgroup", "corner"):
+        return _CENTRE
+    return _LEFT
+
+
+def _draw(plan: _Plan, texts: Sequence[str], text_widths: Sequence[int]) -> list[str]:
+    """The lines of a planned table with these value texts (``text_widths``: their widths)."""
+    widths = list(plan.base)
+    for slot, c in plan.singles:
+        if text_widths[slot] > widths[c]:
+            widths[c] = text_widths[slot]
+    for c, s, w, slot in plan.spans:
+        if slot >= 0:
+            w = text_widths[slot]
+        deficit = w - (sum(widths[c : c + s]) + 3 * (s - 1))
+        if deficit > 0:
+            base, extra = divmod(deficit, s)
+            for k in range(s):
+                widths[c + k] += base + (1 if k >= s - extra else 0)
+    inner = [sum(widths[c : c + s]) + 3 * (s - 1) for c, s in plan.inners]
+    borders = [
+        "".join([corner + fill * (w + 2) for corner, fill, w in zip(corners, fills, widths)]) + corners[-1]
+        for corners, fills in plan.borders
+    ]
+    out = []
+    for line in plan.lines:
+        if isinstance(line, int):
+            out.append(borders[line])
+            continue
+        parts = []
+        for ik, align, text, w, slot in line:
+            if slot >= 0:
+                text, w = texts[slot], text_widths[slot]
+            room = inner[ik] - w
+            if align == _RIGHT:
+                parts.append(" " * room + text)
+            elif align == _LEFT:
+                parts.append(text + " " * room)
+            else:
+                left = room // 2
+                parts.append(" " * left + text + " " * (room - left))
+        out.append("| " + " | ".join(parts) + " |")
     return out
