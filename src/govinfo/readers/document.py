@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -193,6 +194,10 @@ def _heading_keys() -> list[tuple[int, str]]:
 
 
 _HEADING_KEYS = _heading_keys()
+#: The sections each heading wording names, in the order of ``_HEADING_KEYS``.
+_HEADING_INDEX: dict[str, tuple[int, ...]] = {}
+for _i, _k in _HEADING_KEYS:
+    _HEADING_INDEX[_k] = (*_HEADING_INDEX.get(_k, ()), _i)
 #: The key of each section's official heading, without its numeral.
 _OFFICIAL_KEYS = tuple(label_key(s.label) for s in _SECTIONS)
 #: A section number: ``一、`` (the format's), or ``1、`` / ``1.`` as some pages number them.
@@ -214,8 +219,13 @@ _OVERVIEW_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _heading(text: str) -> int | None:
-    """The index of the section this line heads, or ``None``."""
+    """The index of the section this line heads, or ``None``.
+
+    Cached: it is asked of every line and of every tab-indented cell, and a report's cells
+    repeat (``0``, ``|``); the answer depends on the text alone.
+    """
     if len(text) > 200:
         return None
     key = label_key(text)
@@ -226,8 +236,8 @@ def _heading(text: str) -> int | None:
     # is a character a copy could not show (``一、总体情况?``, U+FFFD).
     body = key[m.end() :].rstrip("、,，.。:：;；?？\ufffd") if m else key
     number = (int(m[1]) - 1 if m[1].isdigit() else _NUMERALS.index(m[1])) if m else None
-    for i, k in _HEADING_KEYS:
-        if body == k and (number is None or number == i):
+    for i in _HEADING_INDEX.get(body, ()):
+        if number is None or number == i:
             return i
     paren = _PAREN_NUMBER.match(key)
     if paren is not None:
