@@ -189,3 +189,19 @@ def test_fast_key_and_fold_with_map_fold_as_nfkc_and_the_table_do(text: str) -> 
     assert folded == plain
     assert len(where) == len(folded)
     assert all(0 <= i < len(text) for i in where)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\u0301", "\u00a8\u0301规章", "\u1100\u1161\u11a8规章", "A\u0327\u0301b", "a" + "\u0301" * 20_000],
+)
+def test_fold_with_map_composes_across_characters_as_nfkc_does(text: str) -> None:
+    """A character and what composes with it (combining marks, a Hangul syllable's jamo) fold as
+    one piece, as NFKC of the whole text does (Hypothesis found ``a`` + U+0301 folded apart)."""
+    import unicodedata
+
+    from govinfo.readers import normalize
+
+    folded, where = normalize.fold_with_map(text)
+    assert folded == normalize._words(unicodedata.normalize("NFKC", text).translate(normalize._TRANSLATE))
+    assert len(where) == len(folded)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -102,6 +103,34 @@ def fast_key(text: str) -> str:
     return _words(_fold(nfkc(text)))
 
 
+def _composing_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, NFKC of the piece)`` for the pieces of ``text`` that NFKC folds one by one:
+    a character with the combining marks after it, joined to the next such group while NFKC
+    composes the two (``ᄀ`` + ``ᅡ`` → ``가``). Linear: a group is normalised whole, and a piece
+    joins at most a few groups."""
+    n, i = len(text), 0
+
+    def group_end(j: int) -> int:
+        k = j + 1
+        while k < n and unicodedata.combining(text[k]):
+            k += 1
+        return k
+
+    while i < n:
+        j = group_end(i)
+        piece = unicodedata.normalize("NFKC", text[i:j])
+        for _ in range(8):
+            if j >= n:
+                break
+            k = group_end(j)
+            joined = unicodedata.normalize("NFKC", text[i:k])
+            if joined == piece + unicodedata.normalize("NFKC", text[j:k]):
+                break
+            piece, j = joined, k
+        yield i, piece
+        i = j
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """:func:`label_key` of ``text`` with, for each character of the key, its index in ``text``.
 
@@ -109,11 +138,13 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     """
     normal = nfkc(text)
     if len(normal) != len(text):
-        # Some character folded to several (or none): map character by character.
+        # Some character folded to several (or none), or composed with the next: map piece by
+        # piece, each piece a character and what composes with it (its combining marks, a
+        # Hangul syllable's jamo), so that the pieces fold together as the whole text does.
         chars: list[str] = []
         where: list[int] = []
-        for i, ch in enumerate(text):
-            for f in unicodedata.normalize("NFKC", ch):
+        for i, piece in _composing_pieces(text):
+            for f in piece:
                 if f not in _DROP:
                     chars.append(f)
                     where.append(i)
