@@ -231,6 +231,44 @@ def test_a_sentence_naming_the_report_gives_its_agency(opening: str, agency: str
     assert (result.report.year, result.report.agency) == (2023, agency)
 
 
+@pytest.mark.parametrize("rest", ["", "\n" + BODY], ids=["cut", "body"])
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        # tests/real/wulanchabu-quhe-2020 cut right after the report's name: the line ends like a
+        # title, but before its year stands a clause (根据《…》要求,现公布…), not the agency.
+        (
+            "根据《中华人民共和国政府信息公开条例》要求,现公布杭州市临平区教育局2023年度政府信息公开工作年度报告",
+            "杭州市临平区教育局",
+        ),
+        # tests/real/quxian-jiaoke-2020 cut inside the cited notice's name: no agency at all.
+        (
+            "根据《中华人民共和国政府信息公开条例》和《杭州市临平区人民政府办公室关于做好2023年政府信息公开工作年度报告",
+            "",
+        ),
+    ],
+    ids=["named", "notice"],
+)
+def test_an_opening_sentence_cut_after_the_reports_name_is_no_title(
+    opening: str, agency: str, rest: str
+) -> None:
+    result = parsed(opening + rest)
+    assert result.report is not None
+    assert result.report.agency == agency
+    assert result.report.year in (2023, None)
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "－"])
+def test_a_site_name_before_a_dash_is_no_part_of_the_agency(dash: str) -> None:
+    # tests/real/ptshed-mirror-changsha-weijian-2022 cut right after the page title's 报告:
+    # ``长沙市政府门户网站-2022年长沙市卫生健康委员会…年度报告`` named the site as the agency.
+    title = f"长沙市政府门户网站{dash}2023年杭州市临平区教育局政府信息公开工作年度报告"
+    for text in (title, title + "\n" + BODY):
+        result = parsed(text)
+        assert result.report is not None
+        assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
+
+
 def test_the_title_words_alone_are_no_agency() -> None:
     # tests/real/zhyzulin-mirror-park-2024: ``特编制了2024年政府信息公开工作年度报告`` once gave
     # the agency 政府.
