@@ -163,6 +163,44 @@ def test_a_number_at_the_very_end_may_be_cut_short() -> None:
     assert "cut_value" in result.codes()
 
 
+@pytest.mark.parametrize("after", ["\n", "\n\n", " ", "  \n\n", "\n\n \n"])
+def test_a_number_at_the_end_may_be_cut_short_whatever_white_space_follows(after: str) -> None:
+    # White space after the last number is no proof that it is whole: the fee 11615 cut to 116
+    # and followed by a blank line, a cell's padding or a final newline is never read as 116.
+    text = LINPING[: LINPING.index("11615") + 3] + after
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.proactive["fees", "amount"] is None
+    assert result.report.proactive["penalties", "decisions"] == 0
+    assert "cut_value" in result.codes()
+
+
+@pytest.mark.parametrize("after", ["", "\n", "\n\n", " "])
+def test_a_lone_zero_at_the_end_is_a_whole_count_but_maybe_a_cut_amount(after: str) -> None:
+    # No count goes on from 0 (tests/real/xixian-taiping-2022 ends in the 0 of a complete row),
+    # but an amount does: 0 may be the start of 0.35.
+    coercion = LINPING.index("\t0", LINPING.index("行政强制")) + 2
+    result = parsed(LINPING[:coercion] + after)
+    assert result.report is not None
+    assert result.report.proactive["coercion", "decisions"] == 0
+    assert "cut_value" not in result.codes()
+    fee = LINPING.index("11615")
+    result = parsed(LINPING[:fee] + "0" + after)
+    assert result.report is not None
+    assert result.report.proactive["coercion", "decisions"] == 0
+    assert result.report.proactive["fees", "amount"] is None
+    assert "cut_value" in result.codes()
+
+
+def test_a_last_number_closed_by_its_cell_is_read() -> None:
+    # ``| 11615 |``: the cell's closing bar shows that the number is whole.
+    text = LINPING[: LINPING.index("11615") + 5] + " |\n"
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.proactive["fees", "amount"] == 11615
+    assert "cut_value" not in result.codes()
+
+
 def test_lone_bars_are_blank_cells_in_one_cell_per_line_dumps() -> None:
     text = (
         "某局2022年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n|\n第二十条第(一)项 | |||\n|\n"

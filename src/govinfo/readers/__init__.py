@@ -129,7 +129,9 @@ def _names_a_section(text: str, html: bool) -> bool:
 
 #: A report's title with its year (a page titled as a report may lack the format's headings).
 _REPORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}\s{0,3}年度?[^\n。]{0,60}?信息公开[^\n。]{0,12}?报告")
-#: The text ends right after a digit: a copy cut off inside a number.
+#: The text ends in a digit, but for spaces and line breaks: a copy cut off inside a number. The
+#: white space after it is no proof that the number is whole: a copy that cut ``11615`` to ``116``
+#: may still end with a line break or a space (a cell's padding, a file's final newline).
 _ENDS_IN_NUMBER = re.compile(r"[0-9][0-9.,]*$")
 
 
@@ -167,7 +169,7 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
         )
     if not _names_a_section(text, html):
         raise _not_a_report(text)
-    cut = _ENDS_IN_NUMBER.search(text[-64:]) is not None
+    cut = _ENDS_IN_NUMBER.search(text[-4096:].rstrip()[-64:]) is not None
     if html:
         from .html import read_html
 

@@ -625,9 +625,12 @@ def _locate_tables(head: list[Block], sections: list[_Section], diagnostics: lis
 _CUT_NUMBER = re.compile(r"[0-9][0-9.,]*\s*$")
 
 
-def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) -> tuple[Block, ...]:
-    """The input ends right after a digit: the last number may be cut short (``116`` of
-    ``11615``), so it is not read — a diagnostic instead of a value that may be wrong."""
+def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) -> tuple[Block, ...] | None:
+    """The input ends in a digit (but for white space): the last number may be cut short (``116``
+    of ``11615``), so it is not read — a diagnostic instead of a value that may be wrong.
+
+    A lone ``0`` is kept (``None`` is returned): no count goes on from it, so as a count it is
+    whole; as an amount it may not be (``0.35``), which the table's reader is told."""
     if not blocks:
         return blocks
     last = blocks[-1]
@@ -635,6 +638,8 @@ def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) ->
         m = _CUT_NUMBER.search(last.text)
         if m is None:
             return blocks
+        if m.group().strip() == "0":
+            return None
         diagnostics.append(_cut(last.location, m.group()))
         return (*blocks[:-1], attrs.evolve(last, text=last.text[: m.start()]))
     if not last.rows or not last.rows[-1].cells:
@@ -644,6 +649,8 @@ def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) ->
     m = _CUT_NUMBER.search(cell.text)
     if m is None:
         return blocks
+    if m.group().strip() == "0":
+        return None
     diagnostics.append(_cut(cell.location, m.group()))
     cut_cell = attrs.evolve(cell, text=cell.text[: m.start()])
     cut_row = attrs.evolve(row, cells=(*row.cells[:-1], cut_cell))
@@ -855,6 +862,7 @@ def read_document(
     only when neither a section heading nor a table of a report is recognisable.
     """
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
+    ends_in_zero = False
     if edition is not None and edition not in EDITIONS:
         raise ParseError(
             f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}", code="bad_edition", path="edition"
@@ -868,7 +876,10 @@ def read_document(
         # The input ends inside a table: its last number may be cut short. (A text that ends
         # with a number in prose, a date in the sign-off, is whole.)
         last = sections[-1]
-        last.blocks[:] = _drop_cut_value(tuple(last.blocks), diagnostics)
+        kept = _drop_cut_value(tuple(last.blocks), diagnostics)
+        ends_in_zero = kept is None
+        if kept is not None:
+            last.blocks[:] = kept
     if not sections:
         if not _titled(head_blocks):
             raise ParseError(
@@ -926,7 +937,11 @@ def read_document(
             continue
         ends_here = sec is sections[-1]
         placements[key] = place_table(
-            sec.blocks, _candidates(key, editions), section=number, open_end=ends_here
+            sec.blocks,
+            _candidates(key, editions),
+            section=number,
+            open_end=ends_here,
+            ends_in_zero=ends_here and ends_in_zero,
         )
     best = {k: v[0] for k, v in placements.items()}
     chosen_edition, why = _edition_of(best, editions)
