@@ -296,6 +296,41 @@ def test_an_opening_sentence_cut_after_the_reports_name_is_no_title(
     assert result.report.year in (2023, None)
 
 
+@pytest.mark.parametrize("cut", ["杭州市", "杭州市临平区", "杭州市临平区教育局", "杭州市临平区教育局\n"])
+def test_an_agencys_name_that_ends_the_text_may_be_cut_short(cut: str) -> None:
+    # tests/real/taojiang-songmutang-2022 cut inside the line below its title: ``桃江县`` of
+    # 桃江县松木塘镇人民政府 is no agency (and white space after it proves nothing).
+    result = parsed("2023年政府信息公开工作年度报告\n" + cut)
+    assert result.report is not None
+    assert result.report.year == 2023
+    assert result.report.agency == ""
+    assert "cut_name" in result.codes()
+    whole = parsed("2023年政府信息公开工作年度报告\n杭州市临平区教育局\n" + BODY)
+    assert whole.report is not None
+    assert whole.report.agency == "杭州市临平区教育局"
+    assert "cut_name" not in whole.codes()
+
+
+def test_a_tables_cut_label_is_no_sign_off() -> None:
+    # tests/real/jurong-shuili-2022 cut inside a header cell (``现行`` of 现行有效件数): the padded
+    # last words read as a right-set agency name, the sign-off.
+    text = (
+        "一、总体情况\n2022年,句容市水利局认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
+        "二、主动公开政府信息情况\n| \n       第二十条  第(一)项  | \n    |||\n| \n       信息内容  | \n"
+        "      \n       本年制发件数  | \n      \n       本年废止件数  | \n      \n       现行"
+    )
+    result = parsed(text)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2022, "")
+
+
+def test_a_name_in_a_title_that_goes_on_is_whole() -> None:
+    # The text ends in the agency's name, but the title's own words show it whole.
+    result = parsed("杭州市临平区教育局2023年政府信息公开工作年度报告\n" + BODY + "\n杭州市临平区教育局")
+    assert result.report is not None
+    assert result.report.agency == "杭州市临平区教育局"
+
+
 @pytest.mark.parametrize("dash", ["-", "—", "－"])
 def test_a_site_name_before_a_dash_is_no_part_of_the_agency(dash: str) -> None:
     # tests/real/ptshed-mirror-changsha-weijian-2022 cut right after the page title's 报告:

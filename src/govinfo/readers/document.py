@@ -657,6 +657,38 @@ def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) ->
     return (*blocks[:-1], attrs.evolve(last, rows=(*last.rows[:-1], cut_row)))
 
 
+def _whole_names(
+    statements: list[Statement], blocks: Sequence[Block], diagnostics: list[Diagnostic]
+) -> list[Statement]:
+    """The statements without an agency's name that runs to the end of the text (white space
+    aside), unless the statement's own words go on after the name (a title's ``…年度报告``).
+
+    A copy cut off inside the line below a title (``2022年…年度报告`` / ``桃江县`` of
+    ``桃江县松木塘镇人民政府``), inside a sign-off or inside a ``发布机构:`` field holds only the
+    start of the name, which may read as a name itself: not read, a diagnostic instead."""
+    last = next((ln.text for ln in reversed(_lines(blocks[-1:])) if ln.text.strip()), "")
+    tail = label_key(last) if len(last) < 2000 else ""
+    if not tail:
+        return statements
+    out: list[Statement] = []
+    for st in statements:
+        name = label_key(str(st.value)) if st.field == "agency" and st.source != "user" else ""
+        raw = label_key(st.raw) if st.raw else ""
+        at = raw.find(name) if name else -1
+        if name and tail.endswith(name) and not (at >= 0 and at + len(name) < len(raw)):
+            diagnostics.append(
+                Diagnostic(
+                    code="cut_name",
+                    message=f"the text ends in the agency's name {st.value!r} (from the "
+                    f"{st.describe()}), which may be cut short; not read",
+                    raw=str(st.value),
+                )
+            )
+            continue
+        out.append(st)
+    return out
+
+
 def _cut(location: SourceLocation, raw: str) -> Diagnostic:
     return Diagnostic(
         code="cut_value",
@@ -849,6 +881,7 @@ def read_document(
     agency: str | None = None,
     name: str | None = None,
     cut: bool = False,
+    open_text: bool = False,
 ) -> ParseResult:
     """Read a reader's :class:`~govinfo.readers.cells.SourceDocument` into a :class:`ParseResult`.
 
@@ -856,6 +889,8 @@ def read_document(
     from the tables' content. ``year`` and ``agency`` are what the user knows (they win over
     the text; a disagreement is a diagnostic); ``name`` is the file name, one more place a year
     may be stated. ``cut`` says the input ends right after a digit (a cut-off copy).
+    ``open_text`` says the input is text, which a copy may have cut off anywhere: an agency's
+    name that runs to its last words may be cut short (``桃江县`` of ``桃江县松木塘镇人民政府``).
 
     Every section that can be found is read, and what cannot is said in
     :attr:`ParseResult.sections`. Raises :class:`~govinfo.errors.ParseError` (``not_a_report``)
@@ -902,6 +937,8 @@ def read_document(
     if signed_date is not None and not any(k in metadata for k in ("发布时间", "发布日期")):
         metadata["发布日期"] = signed_date
     statements, preamble_lines = _identity(head, sections, metadata, signed_agency, name, year, agency)
+    if open_text:
+        statements = _whole_names(statements, doc.blocks, diagnostics)
     provenance: dict[str, str] = {}
     year_st = _decided(statements, "year", diagnostics, provenance)
     agency_st = _decided(statements, "agency", diagnostics, provenance)
