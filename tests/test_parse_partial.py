@@ -163,6 +163,44 @@ def test_a_number_at_the_very_end_may_be_cut_short() -> None:
     assert "cut_value" in result.codes()
 
 
+@pytest.mark.parametrize("after", ["\n", "\n\n", " ", "  \n\n", "\n\n \n"])
+def test_a_number_at_the_end_may_be_cut_short_whatever_white_space_follows(after: str) -> None:
+    # White space after the last number is no proof that it is whole: the fee 11615 cut to 116
+    # and followed by a blank line, a cell's padding or a final newline is never read as 116.
+    text = LINPING[: LINPING.index("11615") + 3] + after
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.proactive["fees", "amount"] is None
+    assert result.report.proactive["penalties", "decisions"] == 0
+    assert "cut_value" in result.codes()
+
+
+@pytest.mark.parametrize("after", ["", "\n", "\n\n", " "])
+def test_a_lone_zero_at_the_end_is_a_whole_count_but_maybe_a_cut_amount(after: str) -> None:
+    # No count goes on from 0 (tests/real/xixian-taiping-2022 ends in the 0 of a complete row),
+    # but an amount does: 0 may be the start of 0.35.
+    coercion = LINPING.index("\t0", LINPING.index("行政强制")) + 2
+    result = parsed(LINPING[:coercion] + after)
+    assert result.report is not None
+    assert result.report.proactive["coercion", "decisions"] == 0
+    assert "cut_value" not in result.codes()
+    fee = LINPING.index("11615")
+    result = parsed(LINPING[:fee] + "0" + after)
+    assert result.report is not None
+    assert result.report.proactive["coercion", "decisions"] == 0
+    assert result.report.proactive["fees", "amount"] is None
+    assert "cut_value" in result.codes()
+
+
+def test_a_last_number_closed_by_its_cell_is_read() -> None:
+    # ``| 11615 |``: the cell's closing bar shows that the number is whole.
+    text = LINPING[: LINPING.index("11615") + 5] + " |\n"
+    result = parsed(text)
+    assert result.report is not None
+    assert result.report.proactive["fees", "amount"] == 11615
+    assert "cut_value" not in result.codes()
+
+
 def test_lone_bars_are_blank_cells_in_one_cell_per_line_dumps() -> None:
     text = (
         "某局2022年度政府信息公开工作年度报告\n二、主动公开政府信息情况\n|\n第二十条第(一)项 | |||\n|\n"
@@ -229,6 +267,79 @@ def test_a_sentence_naming_the_report_gives_its_agency(opening: str, agency: str
     result = parsed(opening + BODY)
     assert result.report is not None
     assert (result.report.year, result.report.agency) == (2023, agency)
+
+
+@pytest.mark.parametrize("rest", ["", "\n" + BODY], ids=["cut", "body"])
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        # tests/real/wulanchabu-quhe-2020 cut right after the report's name: the line ends like a
+        # title, but before its year stands a clause (根据《…》要求,现公布…), not the agency.
+        (
+            "根据《中华人民共和国政府信息公开条例》要求,现公布杭州市临平区教育局2023年度政府信息公开工作年度报告",
+            "杭州市临平区教育局",
+        ),
+        # tests/real/quxian-jiaoke-2020 cut inside the cited notice's name: no agency at all.
+        (
+            "根据《中华人民共和国政府信息公开条例》和《杭州市临平区人民政府办公室关于做好2023年政府信息公开工作年度报告",
+            "",
+        ),
+    ],
+    ids=["named", "notice"],
+)
+def test_an_opening_sentence_cut_after_the_reports_name_is_no_title(
+    opening: str, agency: str, rest: str
+) -> None:
+    result = parsed(opening + rest)
+    assert result.report is not None
+    assert result.report.agency == agency
+    assert result.report.year in (2023, None)
+
+
+@pytest.mark.parametrize("cut", ["杭州市", "杭州市临平区", "杭州市临平区教育局", "杭州市临平区教育局\n"])
+def test_an_agencys_name_that_ends_the_text_may_be_cut_short(cut: str) -> None:
+    # tests/real/taojiang-songmutang-2022 cut inside the line below its title: ``桃江县`` of
+    # 桃江县松木塘镇人民政府 is no agency (and white space after it proves nothing).
+    result = parsed("2023年政府信息公开工作年度报告\n" + cut)
+    assert result.report is not None
+    assert result.report.year == 2023
+    assert result.report.agency == ""
+    assert "cut_name" in result.codes()
+    whole = parsed("2023年政府信息公开工作年度报告\n杭州市临平区教育局\n" + BODY)
+    assert whole.report is not None
+    assert whole.report.agency == "杭州市临平区教育局"
+    assert "cut_name" not in whole.codes()
+
+
+def test_a_tables_cut_label_is_no_sign_off() -> None:
+    # tests/real/jurong-shuili-2022 cut inside a header cell (``现行`` of 现行有效件数): the padded
+    # last words read as a right-set agency name, the sign-off.
+    text = (
+        "一、总体情况\n2022年,句容市水利局认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
+        "二、主动公开政府信息情况\n| \n       第二十条  第(一)项  | \n    |||\n| \n       信息内容  | \n"
+        "      \n       本年制发件数  | \n      \n       本年废止件数  | \n      \n       现行"
+    )
+    result = parsed(text)
+    assert result.report is not None
+    assert (result.report.year, result.report.agency) == (2022, "")
+
+
+def test_a_name_in_a_title_that_goes_on_is_whole() -> None:
+    # The text ends in the agency's name, but the title's own words show it whole.
+    result = parsed("杭州市临平区教育局2023年政府信息公开工作年度报告\n" + BODY + "\n杭州市临平区教育局")
+    assert result.report is not None
+    assert result.report.agency == "杭州市临平区教育局"
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "－"])
+def test_a_site_name_before_a_dash_is_no_part_of_the_agency(dash: str) -> None:
+    # tests/real/ptshed-mirror-changsha-weijian-2022 cut right after the page title's 报告:
+    # ``长沙市政府门户网站-2022年长沙市卫生健康委员会…年度报告`` named the site as the agency.
+    title = f"长沙市政府门户网站{dash}2023年杭州市临平区教育局政府信息公开工作年度报告"
+    for text in (title, title + "\n" + BODY):
+        result = parsed(text)
+        assert result.report is not None
+        assert (result.report.year, result.report.agency) == (2023, "杭州市临平区教育局")
 
 
 def test_the_title_words_alone_are_no_agency() -> None:

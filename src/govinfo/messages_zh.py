@@ -85,6 +85,7 @@ MESSAGES_ZH: dict[str, str] = {
     "edition_assumed": "没有表格显示样式，按年度推定版本",
     "edition_year_mismatch": "表格样式与报告年度对应的版本不一致",
     "cut_value": "输入在这个数字处结束，数字可能被截断，按未填报处理",
+    "cut_name": "输入在机关名称处结束，名称可能被截断，未读取",
     "pdf_repeated_header": "跨页重复的表头已去掉",
     "pdf_cell_across_pages": "跨页断开的单元格已合并",
     "pdf_page_chrome": "表格中间的页码或页眉已去掉",

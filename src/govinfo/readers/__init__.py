@@ -129,7 +129,9 @@ def _names_a_section(text: str, html: bool) -> bool:
 
 #: A report's title with its year (a page titled as a report may lack the format's headings).
 _REPORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}\s{0,3}年度?[^\n。]{0,60}?信息公开[^\n。]{0,12}?报告")
-#: The text ends right after a digit: a copy cut off inside a number.
+#: The text ends in a digit, but for spaces and line breaks: a copy cut off inside a number. The
+#: white space after it is no proof that the number is whole: a copy that cut ``11615`` to ``116``
+#: may still end with a line break or a space (a cell's padding, a file's final newline).
 _ENDS_IN_NUMBER = re.compile(r"[0-9][0-9.,]*$")
 
 
@@ -138,8 +140,9 @@ def read_source(source: Source) -> SourceDocument:
     return _read_source(source)[0]
 
 
-def _read_source(source: Source) -> tuple[SourceDocument, bool]:
-    """The blocks of a source, and whether the text ends inside a number (cut off)."""
+def _read_source(source: Source) -> tuple[SourceDocument, bool, bool]:
+    """The blocks of a source, whether the text ends inside a number (cut off), and whether the
+    source is text (which a copy may have cut off anywhere; a PDF or Word file is whole)."""
     from .formats import read_binary  # PDF and Word, detected by content (parse/pdf.py, parse/docx.py)
 
     if isinstance(source, str) and _names_a_file(source):
@@ -147,7 +150,7 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
         source = Path(source)
     binary = read_binary(source, MAX_BYTES)
     if binary is not None:
-        return binary, False
+        return binary, False, False
     if isinstance(source, bytes):
         _refuse_what_is_no_text(source)
     if isinstance(source, os.PathLike):
@@ -167,14 +170,14 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool]:
         )
     if not _names_a_section(text, html):
         raise _not_a_report(text)
-    cut = _ENDS_IN_NUMBER.search(text[-64:]) is not None
+    cut = _ENDS_IN_NUMBER.search(text[-4096:].rstrip()[-64:]) is not None
     if html:
         from .html import read_html
 
-        return read_html(text), cut
+        return read_html(text), cut, True
     from .text import read_text
 
-    return read_text(text), cut
+    return read_text(text), cut, True
 
 
 def _names_a_file(text: str) -> bool:
@@ -284,8 +287,10 @@ def parse_document(
         # at 1 M characters) for nothing. It is paused for this call only.
         gc.disable()
     try:
-        doc, cut = _read_source(source)
-        result = read_document(doc, edition=edition, year=year, agency=agency, name=name, cut=cut)
+        doc, cut, text = _read_source(source)
+        result = read_document(
+            doc, edition=edition, year=year, agency=agency, name=name, cut=cut, open_text=text
+        )
         if any(d.code == "ocr_page" for d in doc.diagnostics) or doc.layout == "image":
             from .ocr import check_identities  # a scan: the identities check what OCR read
 

@@ -635,9 +635,12 @@ def _locate_tables(head: list[Block], sections: list[_Section], diagnostics: lis
 _CUT_NUMBER = re.compile(r"[0-9][0-9.,]*\s*$")
 
 
-def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) -> tuple[Block, ...]:
-    """The input ends right after a digit: the last number may be cut short (``116`` of
-    ``11615``), so it is not read — a diagnostic instead of a value that may be wrong."""
+def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) -> tuple[Block, ...] | None:
+    """The input ends in a digit (but for white space): the last number may be cut short (``116``
+    of ``11615``), so it is not read — a diagnostic instead of a value that may be wrong.
+
+    A lone ``0`` is kept (``None`` is returned): no count goes on from it, so as a count it is
+    whole; as an amount it may not be (``0.35``), which the table's reader is told."""
     if not blocks:
         return blocks
     last = blocks[-1]
@@ -645,6 +648,8 @@ def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) ->
         m = _CUT_NUMBER.search(last.text)
         if m is None:
             return blocks
+        if m.group().strip() == "0":
+            return None
         diagnostics.append(_cut(last.location, m.group()))
         return (*blocks[:-1], attrs.evolve(last, text=last.text[: m.start()]))
     if not last.rows or not last.rows[-1].cells:
@@ -654,10 +659,44 @@ def _drop_cut_value(blocks: tuple[Block, ...], diagnostics: list[Diagnostic]) ->
     m = _CUT_NUMBER.search(cell.text)
     if m is None:
         return blocks
+    if m.group().strip() == "0":
+        return None
     diagnostics.append(_cut(cell.location, m.group()))
     cut_cell = attrs.evolve(cell, text=cell.text[: m.start()])
     cut_row = attrs.evolve(row, cells=(*row.cells[:-1], cut_cell))
     return (*blocks[:-1], attrs.evolve(last, rows=(*last.rows[:-1], cut_row)))
+
+
+def _whole_names(
+    statements: list[Statement], blocks: Sequence[Block], diagnostics: list[Diagnostic]
+) -> list[Statement]:
+    """The statements without an agency's name that runs to the end of the text (white space
+    aside), unless the statement's own words go on after the name (a title's ``…年度报告``).
+
+    A copy cut off inside the line below a title (``2022年…年度报告`` / ``桃江县`` of
+    ``桃江县松木塘镇人民政府``), inside a sign-off or inside a ``发布机构:`` field holds only the
+    start of the name, which may read as a name itself: not read, a diagnostic instead."""
+    last = next((ln.text for ln in reversed(_lines(blocks[-1:])) if ln.text.strip()), "")
+    tail = label_key(last) if len(last) < 2000 else ""
+    if not tail:
+        return statements
+    out: list[Statement] = []
+    for st in statements:
+        name = label_key(str(st.value)) if st.field == "agency" and st.source != "user" else ""
+        raw = label_key(st.raw) if st.raw else ""
+        at = raw.find(name) if name else -1
+        if name and tail.endswith(name) and not (at >= 0 and at + len(name) < len(raw)):
+            diagnostics.append(
+                Diagnostic(
+                    code="cut_name",
+                    message=f"the text ends in the agency's name {st.value!r} (from the "
+                    f"{st.describe()}), which may be cut short; not read",
+                    raw=str(st.value),
+                )
+            )
+            continue
+        out.append(st)
+    return out
 
 
 def _cut(location: SourceLocation, raw: str) -> Diagnostic:
@@ -852,6 +891,7 @@ def read_document(
     agency: str | None = None,
     name: str | None = None,
     cut: bool = False,
+    open_text: bool = False,
 ) -> ParseResult:
     """Read a reader's :class:`~govinfo.readers.cells.SourceDocument` into a :class:`ParseResult`.
 
@@ -859,12 +899,15 @@ def read_document(
     from the tables' content. ``year`` and ``agency`` are what the user knows (they win over
     the text; a disagreement is a diagnostic); ``name`` is the file name, one more place a year
     may be stated. ``cut`` says the input ends right after a digit (a cut-off copy).
+    ``open_text`` says the input is text, which a copy may have cut off anywhere: an agency's
+    name that runs to its last words may be cut short (``桃江县`` of ``桃江县松木塘镇人民政府``).
 
     Every section that can be found is read, and what cannot is said in
     :attr:`ParseResult.sections`. Raises :class:`~govinfo.errors.ParseError` (``not_a_report``)
     only when neither a section heading nor a table of a report is recognisable.
     """
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
+    ends_in_zero = False
     if edition is not None and edition not in EDITIONS:
         raise ParseError(
             f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}", code="bad_edition", path="edition"
@@ -878,7 +921,10 @@ def read_document(
         # The input ends inside a table: its last number may be cut short. (A text that ends
         # with a number in prose, a date in the sign-off, is whole.)
         last = sections[-1]
-        last.blocks[:] = _drop_cut_value(tuple(last.blocks), diagnostics)
+        kept = _drop_cut_value(tuple(last.blocks), diagnostics)
+        ends_in_zero = kept is None
+        if kept is not None:
+            last.blocks[:] = kept
     if not sections:
         if not _titled(head_blocks):
             raise ParseError(
@@ -901,6 +947,8 @@ def read_document(
     if signed_date is not None and not any(k in metadata for k in ("发布时间", "发布日期")):
         metadata["发布日期"] = signed_date
     statements, preamble_lines = _identity(head, sections, metadata, signed_agency, name, year, agency)
+    if open_text:
+        statements = _whole_names(statements, doc.blocks, diagnostics)
     provenance: dict[str, str] = {}
     year_st = _decided(statements, "year", diagnostics, provenance)
     agency_st = _decided(statements, "agency", diagnostics, provenance)
@@ -936,7 +984,11 @@ def read_document(
             continue
         ends_here = sec is sections[-1]
         placements[key] = place_table(
-            sec.blocks, _candidates(key, editions), section=number, open_end=ends_here
+            sec.blocks,
+            _candidates(key, editions),
+            section=number,
+            open_end=ends_here,
+            ends_in_zero=ends_here and ends_in_zero,
         )
     best = {k: v[0] for k, v in placements.items()}
     chosen_edition, why = _edition_of(best, editions)

@@ -112,6 +112,12 @@ _RAW_HEADER = re.compile(rf"^\s*(?:{_RAW_FIELD}\s*(?:[:：|]|\s(?=\S))|[Pp]age\s
 #: What no agency's name holds: a field name's colon (``文字解读:…``), Latin letters or symbols
 #: (a betting brand run into the title, ``uedbet体育_uedbet官网@:西柳镇人民政府``).
 _NOT_A_NAME = re.compile(r"[:：A-Za-z_@$#%&*|]")
+#: Marks that end or divide a sentence, or quote a title: no agency's name holds them. A line cut
+#: right after the report's name in the opening sentence (``根据《…条例》要求,现公布<机关>2020年度
+#: …年度报告``) ends like a title, but what stands before its year is a clause, not the agency.
+_SENTENCE_MARK = re.compile(r"[，,。；;！？!?《》〈〉]")
+#: The dash between a site's name and a page's title (no agency's name holds one).
+_SITE_DASH = re.compile(r"[-－—–]")
 #: A pinyin reading injected after a character (``西藏自治區(qū)``): the name as written is damaged.
 _PINYIN = re.compile(r"\([a-z\u00e0-\u01dc]{1,8}\)")
 #: A line that can be an agency's name: short, no digits or sentence punctuation.
@@ -145,6 +151,9 @@ def is_title_field(text: str) -> bool:
 
 def _agency(a1: str, a2: str, year: str = "") -> str | None:
     a1 = _ABOUT.sub("", a1).removesuffix("關於")
+    # ``长沙市政府门户网站-2022年长沙市卫生健康委员会…年度报告``: a page title's site name before a
+    # dash is no part of the title; the title (and its agency) starts after it.
+    a1 = _SITE_DASH.split(a1)[-1]
     if year and a1.startswith(year) and not a1[len(year) : len(year) + 1].isdigit():
         # ``2025湖口县大垅乡2025年度…``: the title's year glued before it (a column name run into
         # the title) is no part of the name.
@@ -155,6 +164,8 @@ def _agency(a1: str, a2: str, year: str = "") -> str | None:
     if is_title_field(label_key(name)[:2]) or _PINYIN.search(name) or _NOT_A_NAME.search(name):
         # a metadata field's name, a pinyin reading or a brand run into the title: not a name
         return None
+    if _SENTENCE_MARK.search(name):
+        return None  # a sentence that names the report, not a title
     if name.endswith("人民"):
         # ``张义镇人民政府信息公开工作年度报告``: 政府 belongs to the name and to the title's words.
         name += "政府"

@@ -343,8 +343,12 @@ class _Row:
 
 
 class _Placer:
-    def __init__(self, spec: TableSpec, section: str, open_end: bool = False):
+    def __init__(self, spec: TableSpec, section: str, open_end: bool = False, ends_in_zero: bool = False):
         self.open_end = open_end
+        #: The input ends in a lone ``0`` (kept: a count of 0 cannot be cut short, but an amount
+        #: may, ``0`` of ``0.35``), and the last value token read.
+        self.ends_in_zero = ends_in_zero
+        self.last_value: Tok | None = None
         self.spec = spec
         self.section = section
         self.diagnostics: list[Diagnostic] = []
@@ -405,6 +409,7 @@ class _Placer:
             self.label(tok)
             return
         if tok.kind in ("value", "run"):
+            self.last_value = tok
             if self.current is not None:
                 self.values_seen = True
                 self.current.values.append(tok)
@@ -612,6 +617,15 @@ def _cell_from(
     if value is None:  # pragma: no cover - a number always has its value
         return None, None
     if column.kind is CellKind.MONEY:
+        if p.ends_in_zero and tok is p.last_value:
+            # The input ends in this ``0``: an amount may go on (``0.35``).
+            p.diag(
+                "cut_value",
+                "the input ends right after this amount, which may be cut short; not stated",
+                tok,
+                path,
+            )
+            return None, None
         amount = value if isinstance(value, Decimal) else Decimal(value)
         if amount < 0:
             p.diag("negative_value", "money cannot be negative; not stated", tok, path)
@@ -1064,20 +1078,26 @@ def _table_ok(spec: TableSpec, cells: Sequence[Cell]) -> bool:
 
 
 def place_table(
-    blocks: Sequence[Block], specs: Sequence[TableSpec], *, section: str, open_end: bool = False
+    blocks: Sequence[Block],
+    specs: Sequence[TableSpec],
+    *,
+    section: str,
+    open_end: bool = False,
+    ends_in_zero: bool = False,
 ) -> list[Placement]:
     """Place a section's blocks into each candidate layout; best first.
 
     ``section`` names the section in messages (``"三"``). ``open_end``: the input ends in this
     table (nothing follows it), so its last row may be cut short and is never completed by
-    assumption (D16's omitted zeros). Each :class:`Placement` says how
+    assumption (D16's omitted zeros). ``ends_in_zero``: the input ends in a lone ``0``, the
+    last value of this table, which is whole as a count but not as an amount. Each :class:`Placement` says how
     well the layout fits (``score``) and, when the table cannot be placed, why (``failures``).
     """
     out: list[Placement] = []
     vocab = Vocabulary.of(*specs)
     stream = _read_once(blocks)
     for spec in specs:
-        placer = _Placer(spec, section, open_end)
+        placer = _Placer(spec, section, open_end, ends_in_zero)
         for tok in _layout_tokens(stream, vocab, spec):
             placer.feed(tok)
         out.append(placer.finish())
