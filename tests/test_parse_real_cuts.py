@@ -79,7 +79,8 @@ def cut_cells(
 
 
 def _label(slug: str) -> dict[str, Any]:
-    return json.loads((REAL / f"{slug}.expected.json").read_text(encoding="utf-8"))
+    label: dict[str, Any] = json.loads((REAL / f"{slug}.expected.json").read_text(encoding="utf-8"))
+    return label
 
 
 def _text(slug: str) -> str:
