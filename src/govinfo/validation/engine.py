@@ -85,6 +85,19 @@ def _read(data: Report | Mapping[str, Any]) -> tuple[Report, list[Finding], froz
     return report, found, frozenset(values)
 
 
+def _split(rules: tuple[Validator, ...]) -> tuple[tuple[Identity, ...], tuple[Validator, ...]]:
+    """The identities among ``rules``, and the rules to run one by one after them.
+
+    The identities are evaluated together. S5 is not run: it finds nothing in a Report (its
+    constructor checked every cell), and a dict's bad cells are read by :func:`_read`.
+    """
+    identities = tuple(r for r in rules if isinstance(r, Identity))
+    return identities, tuple(r for r in rules if not isinstance(r, (Identity, CellValues)))
+
+
+_DEFAULT = _split(RULES)
+
+
 def validate(
     report: Report | Mapping[str, Any], *, strict: bool = False, rules: Sequence[Validator] | None = None
 ) -> list[Finding]:
@@ -112,15 +125,15 @@ def validate(
     validation_failed ['$.appeals.review.total']
     """
     report, found, skip = _read(report)
-    chosen = RULES if rules is None else tuple(rules)
-    identities = [r for r in chosen if isinstance(r, Identity)]
+    identities, others = _DEFAULT if rules is None else _split(tuple(rules))
     if not identities_hold(report, identities):
         found += identity_findings(report, [eq for r in identities for eq in r.equations(report)])
-    for rule in chosen:
-        # S5 finds nothing in a Report (its constructor checked every cell); a dict's bad cells
-        # were read above.
-        if not isinstance(rule, (Identity, CellValues)):
-            found += [f for f in rule(report) if f.path not in skip]
+    for rule in others:
+        more = rule(report)
+        if more:
+            found += [f for f in more if f.path not in skip] if skip else more
+    if not found:
+        return []
     findings = sort_findings(found)
     if strict:
         errors = [f for f in findings if f.is_error]

@@ -39,7 +39,7 @@ RowTotals(code='E2-row-total', table='requests')
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from operator import itemgetter
@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..catalogue import CellKind, CellSpec, Edition, GridSpec, GroupSpec, RowSpec, TableSpec
+from ..catalogue import EDITIONS, CellKind, CellSpec, Edition, GridSpec, GroupSpec, RowSpec, TableSpec
 from ..table import Table, cell_problem
 from .findings import Finding, Suspect, Validator, make_finding
 from .locations import (
@@ -117,14 +117,6 @@ def _int(value: object) -> int:
     return value if type(value) is int else 0
 
 
-def _counts(table: Table) -> Sequence[int]:
-    """A table's cells as the identities read them: a blank (or anything not a count) is 0."""
-    cells = table.cells
-    if table.spec.counts_only and None not in cells:
-        return cells  # type: ignore[return-value]  # a counts-only table holds ints and None
-    return [_int(v) for v in cells]
-
-
 #: ``pick(cells)``: some of a table's cells, as a sequence.
 Picker = Callable[[Sequence[Any]], Sequence[Any]]
 
@@ -182,7 +174,8 @@ def identities_hold(report: Report, identities: Sequence[Identity]) -> bool:
     """True when every equation of these identities holds (blanks count as 0).
 
     The quick test of the common case, before :func:`identity_findings` locates what breaks:
-    plain sums over the cells each equation names (found once per layout), no finding built.
+    sums over the cells each equation names (compiled once per set of layouts: see
+    :class:`_Check`), no finding built.
 
     >>> import attrs, govinfo
     >>> r = govinfo.examples.linping_education_2023()
@@ -191,25 +184,85 @@ def identities_hold(report: Report, identities: Sequence[Identity]) -> bool:
     >>> identities_hold(attrs.evolve(r, appeals=r.appeals.replace("review", "total", 3)), [E4])
     False
     """
-    values: dict[str, Sequence[int]] = {}
-    for identity in identities:
-        table = _table(report, identity.table)
-        cells = values.get(identity.table)
-        if cells is None:
-            cells = values[identity.table] = _counts(table)
-        for lhs, rhs in _compiled(identity, table.spec):
-            if sum(lhs(cells)) != sum(rhs(cells)):
+    check = _check(tuple(identities), report.proactive.spec, report.requests.spec, report.appeals.spec)
+    return check.holds(report)
+
+
+def _generated(name: str, tests: Sequence[str]) -> Callable[[tuple[Any, ...]], bool]:
+    """A function of a tuple ``v`` that is True when every one of ``tests`` (Python expressions
+    over ``v``, made from the catalogue) is: ``tests`` joined by ``and``. Its ``source`` attribute
+    holds its text."""
+    source = "def test(v):\n    return (\n        " + "\n        and ".join(tests or ["True"]) + "\n    )\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<{name}>", "exec"), namespace)  # text made from the catalogue
+    test: Callable[[tuple[Any, ...]], bool] = namespace["test"]
+    test.source = source  # type: ignore[attr-defined]
+    return test
+
+
+def _side(indices: Sequence[int]) -> str:
+    """Python source summing the cells at ``indices`` of ``v``: ``v[3] + v[4]``, ``0`` for none,
+    or one ``sum`` of a slice for a long run of evenly spaced cells (a column of rows)."""
+    ordered = sorted(indices)
+    if len(ordered) > 8:
+        first, last, step = ordered[0], ordered[-1], ordered[1] - ordered[0]
+        if step > 0 and ordered == list(range(first, last + 1, step)):
+            return f"sum(v[{first}:{last + 1}:{step}])"
+    return " + ".join(f"v[{i}]" for i in ordered) or "0"
+
+
+class _Check:
+    """The equations of some identities over one set of layouts, as index arithmetic.
+
+    The cells of the tables the identities read are put end to end in one tuple ``v``, and every
+    equation becomes an expression over it, e.g. ``v[6] == v[0] + v[1] + v[2] + v[3] + v[4] +
+    v[5]``; the expressions of all the equations are joined by ``and`` into one function
+    generated from the catalogue once per set of layouts (:attr:`source`). Indexing a tuple by a
+    constant and adding ints are among the cheapest things CPython does, and nothing is built.
+    """
+
+    __slots__ = ("raw", "tables", "test")
+
+    def __init__(self, identities: tuple[Identity, ...], specs: Mapping[str, TableSpec]) -> None:
+        self.tables = tuple(dict.fromkeys(i.table for i in identities))
+        offsets, at = {}, 0
+        for key in self.tables:
+            offsets[key] = at
+            at += len(specs[key].cells)
+        tests = []
+        for identity in identities:
+            spec, base = specs[identity.table], offsets[identity.table]
+            for eq in identity._equations(spec):
+                lhs = _side([base + c.index for c in eq.lhs])
+                rhs = _side([base + c.index for c in eq.rhs])
+                tests.append(f"{lhs} == {rhs}")
+        #: Every table holds only counts and blanks: the cells are summed as they are first, and
+        #: read with blanks as 0 only when that fails (a blank can neither be added nor equal a sum).
+        self.raw = all(specs[key].counts_only for key in self.tables)
+        #: ``test(v)``: True when every equation holds over ``v`` (its source is ``test.source``).
+        self.test = _generated(" ".join(map(repr, identities)), tests)
+
+    def holds(self, report: Report) -> bool:
+        values: tuple[Any, ...] = ()
+        for key in self.tables:
+            values += _table(report, key).cells
+        if self.raw:
+            try:
+                if self.test(values):
+                    return True
+            except TypeError:  # a blank among the cells added
+                pass
+            if None not in values:
                 return False
-    return True
+        return self.test(tuple([_int(v) for v in values]))
 
 
 @cache
-def _compiled(identity: Identity, spec: TableSpec) -> tuple[tuple[Picker, Picker], ...]:
-    """The equations of an identity over one layout, as pickers of their two sides' cells."""
-    return tuple(
-        (_picker([c.index for c in eq.lhs]), _picker([c.index for c in eq.rhs]))
-        for eq in identity._equations(spec)
-    )
+def _check(
+    identities: tuple[Identity, ...], proactive: TableSpec, requests: TableSpec, appeals: TableSpec
+) -> _Check:
+    """The compiled check of some identities on reports of these layouts."""
+    return _Check(identities, {"proactive": proactive, "requests": requests, "appeals": appeals})
 
 
 def _total_column(grid: GridSpec) -> str | None:
@@ -556,7 +609,7 @@ def identity_findings(report: Report, equations: Sequence[Equation]) -> list[Fin
 # --- soft single-report rules ---------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class NotLess(Rule):
     """In every row of ``table`` having these columns: ``subject ≥ Σ plus − Σ minus`` (S2, S4).
 
@@ -576,6 +629,11 @@ class NotLess(Rule):
     def __call__(self, report: Report) -> list[Finding]:
         table = _table(report, self.table)
         spec, cells = table.spec, table.cells
+        try:
+            if _not_less_test(self, spec)(cells):  # every row holds: the common case
+                return []
+        except TypeError:  # a blank (or a unit) among the cells
+            pass
         out = []
         for row, subject, plus, minus in _rows_having(spec, self.subject, self.plus, self.minus):
             values = (cells[subject], *plus(cells), *minus(cells))
@@ -611,6 +669,21 @@ class NotLess(Rule):
                 )
             )
         return out
+
+
+@cache
+def _not_less_test(rule: NotLess, spec: TableSpec) -> Callable[[tuple[Any, ...]], bool]:
+    """``test(cells)``: the inequality of ``rule`` in every row of the layout having its columns,
+    as one generated expression (``v[3] >= v[1] - v[2]``). True says no row breaks it; False or
+    a ``TypeError`` (a blank) says to look row by row, skipping rows with a blank."""
+    tests = []
+    for row in spec.rows:
+        if any(spec.find(row.key, k) is None for k in (rule.subject, *rule.plus, *rule.minus)):
+            continue
+        plus = " + ".join(f"v[{spec.cell(row.key, k).index}]" for k in rule.plus) or "0"
+        minus = "".join(f" - v[{spec.cell(row.key, k).index}]" for k in rule.minus)
+        tests.append(f"v[{spec.cell(row.key, rule.subject).index}] >= {plus}{minus}")
+    return _generated(f"{rule.code} {spec.key} {spec.variant}", tests)
 
 
 @cache
@@ -708,14 +781,14 @@ class Blanks(Rule):
         return ("B-blank-cell", "B-blank-row", "B-blank-column", "B-section-not-stated")
 
     def __call__(self, report: Report) -> list[Finding]:
-        edition = report.edition_spec
         out: list[Finding] = []
-        for si, section in enumerate(edition.sections):
-            content = getattr(report, section.key)
-            if isinstance(content, Table):
-                out.extend(self._table(report, edition, si, content))
-            elif content.is_empty:
-                out.append(self._section(report, edition, si, section.key))
+        for si, key, is_table in _sections(report.edition):
+            content = getattr(report, key)
+            if is_table:
+                if _has_blank(content):
+                    out.extend(self._table(report, report.edition_spec, si, content))
+            elif not content.paragraphs and not content.subsections:  # Narrative.is_empty
+                out.append(self._section(report, report.edition_spec, si, key))
         return out
 
     def _section(self, report: Report, edition: Edition, si: int, key: str) -> Finding:
@@ -730,7 +803,7 @@ class Blanks(Rule):
         )
 
     def _table(self, report: Report, edition: Edition, si: int, table: Table) -> list[Finding]:
-        if None not in table.cells:  # nothing blank: the common case
+        if not _has_blank(table):  # nothing blank: the common case
             return []
         spec = table.spec
         blank = {c.index for c, v in table.items() if v is None and c.kind is not CellKind.UNIT}
@@ -790,6 +863,27 @@ class Blanks(Rule):
                     )
                 )
         return out
+
+
+@cache
+def _sections(edition: str) -> tuple[tuple[int, str, bool], ...]:
+    """``(section index, report field, whether it is a table)`` of each section of an edition."""
+    return tuple((si, s.key, s.key in _TABLES) for si, s in enumerate(EDITIONS[edition].sections))
+
+
+def _has_blank(table: Table) -> bool:
+    """True when some cell of the table is blank (``None``).
+
+    A table of counts holds only ints and blanks, and ``sum`` adds ints in C until it meets a
+    blank: quicker than ``None in cells``, which compares every count with ``None``.
+    """
+    if table.spec.counts_only:
+        try:
+            sum(table.cells)  # type: ignore[arg-type]  # ints and None: None raises
+        except TypeError:
+            return True
+        return False
+    return None in table.cells
 
 
 # --- the default rule set -------------------------------------------------------------------
