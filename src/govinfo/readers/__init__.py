@@ -133,6 +133,7 @@ _REPORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}\s{0,3}年度?[^\n。]{0,60}?信�
 #: white space after it is no proof that the number is whole: a copy that cut ``11615`` to ``116``
 #: may still end with a line break or a space (a cell's padding, a file's final newline).
 _ENDS_IN_NUMBER = re.compile(r"[0-9][0-9.,]*$")
+_CLOSED_HTML = re.compile(r"</(?:html|body)\s*>\s*$", re.IGNORECASE)
 
 
 def read_source(source: Source) -> SourceDocument:
@@ -174,7 +175,8 @@ def _read_source(source: Source) -> tuple[SourceDocument, bool, bool]:
     if html:
         from .html import read_html
 
-        return read_html(text), cut, True
+        # A page that closes its document (``</html>``) was not cut off: its last words are whole.
+        return read_html(text), cut, _CLOSED_HTML.search(text[-4096:]) is None
     from .text import read_text
 
     return read_text(text), cut, True

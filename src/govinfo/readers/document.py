@@ -680,12 +680,21 @@ def _whole_names(
     tail = label_key(last) if len(last) < 2000 else ""
     if not tail:
         return statements
-    out: list[Statement] = []
-    for st in statements:
+
+    def at_the_end(st: Statement) -> str:
+        """The statement's agency name when it runs to the end of the text, else ``""``."""
         name = label_key(str(st.value)) if st.field == "agency" and st.source != "user" else ""
         raw = label_key(st.raw) if st.raw else ""
         at = raw.find(name) if name else -1
-        if name and tail.endswith(name) and not (at >= 0 and at + len(name) < len(raw)):
+        return name if name and tail.endswith(name) and not (at >= 0 and at + len(name) < len(raw)) else ""
+
+    # A name another statement gives whole (the title's) is whole at the end too: a complete
+    # report signed off with its agency's name (``杭州市临平区教育局`` as its last line).
+    whole = {label_key(str(st.value)) for st in statements if st.field == "agency" and not at_the_end(st)}
+    out: list[Statement] = []
+    for st in statements:
+        name = at_the_end(st)
+        if name and name not in whole:
             diagnostics.append(
                 Diagnostic(
                     code="cut_name",
