@@ -322,7 +322,24 @@ class Bench:
         }
         g = self.run(fns)
         lines = [_versus("floors", g, name, self.floor[0]) for name in list(fns)[:-1]]
-        return lines + self._pdf_floors()
+        return lines + self._load_floor() + self._pdf_floors()
+
+    def _load_floor(self) -> list[Line]:
+        """Decoding the JSON and building the report's frozen, checked attrs values from data
+        already in hand (no conversion at all): the least any ``from_json`` of this model costs."""
+        try:
+            import pydantic_model
+        except ImportError:
+            return []
+        plan = _construction_plan(self.report)
+        data = self.json
+        subject = "orjson.loads + the report's attrs values built from ready arguments"
+        fns: dict[str, Callable[[], object]] = {
+            subject: lambda: (orjson.loads(data), _construct(plan)),
+            "pydantic model_validate_json": lambda: pydantic_model.Report.model_validate_json(data),
+        }
+        g = self.run(fns)
+        return [_versus("floors", g, subject, "pydantic model_validate_json")]
 
     def _pdf_floors(self) -> list[Line]:
         try:
@@ -466,6 +483,28 @@ class Bench:
                 )
             )
         return lines
+
+
+def _construction_plan(value: object) -> tuple[Any, ...]:
+    """How to build ``value`` again: each attrs value of govinfo's model (the catalogue's specs
+    are kept as they are) with the arguments its constructor takes."""
+    import attrs
+
+    kind = type(value)
+    if attrs.has(kind) and not kind.__module__.startswith("govinfo.catalogue"):
+        fields = attrs.fields(kind)
+        return ("new", kind, {f.alias: _construction_plan(getattr(value, f.name)) for f in fields if f.init})
+    if isinstance(value, tuple):
+        return ("tuple", [_construction_plan(x) for x in value])
+    return ("value", value)
+
+
+def _construct(plan: tuple[Any, ...]) -> object:
+    if plan[0] == "new":
+        return plan[1](**{name: _construct(p) for name, p in plan[2].items()})
+    if plan[0] == "tuple":
+        return tuple(_construct(p) for p in plan[1])
+    return plan[1]
 
 
 def _quietly(fn: Callable[..., object], *args: object) -> object:
